@@ -1,0 +1,6 @@
+export * from './db';
+export * from './import';
+export * from './sync';
+export * from './errors';
+export * from './queries';
+export * from './notes';

@@ -1,0 +1,94 @@
+/**
+ * Keep the local copy in step with the served graph.
+ *
+ * On start: fetch the graph file, hash its bytes (SHA-256) and import only when the hash differs
+ * from the one stored with the last import. When the fetch fails (offline, server gone) the app
+ * keeps working from what IndexedDB holds.
+ */
+import { META, type PolicyDB } from './db';
+import { importGraph, type ImportProgress, type ImportResult } from './import';
+
+export type SyncStatus =
+  /** The served graph was new or changed and is now imported. */
+  | 'imported'
+  /** The served graph has the hash of the stored one: nothing written. */
+  | 'unchanged'
+  /** The graph could not be fetched; the stored copy is used. */
+  | 'offline'
+  /** The graph could not be fetched and nothing is stored yet. */
+  | 'unavailable';
+
+export interface SyncResult {
+  status: SyncStatus;
+  contentHash: string | null;
+  import?: ImportResult;
+  /** Why the fetch failed, for 'offline' / 'unavailable'. */
+  fetchError?: string;
+}
+
+export interface SyncOptions {
+  /** URL of graph.json; texts are read from `texts/<sourceId>.txt` beside it. */
+  url?: string;
+  fetch?: typeof globalThis.fetch;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function storedContentHash(db: PolicyDB): Promise<string | null> {
+  const row = await db.meta.get(META.contentHash);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+/** Resolves a URL relative to the document (or to a dummy base outside a browser). */
+function resolveUrl(url: string, base?: string): string {
+  const root = base ?? (typeof location !== 'undefined' ? location.href : 'http://localhost/');
+  return new URL(url, root).href;
+}
+
+export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<SyncResult> {
+  const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const graphUrl = resolveUrl(opts.url ?? './data/graph.json');
+  const stored = await storedContentHash(db);
+
+  let bytes: ArrayBuffer;
+  try {
+    // no-cache: revalidate with the server, so a rebuilt graph is seen on the next visit.
+    const res = await doFetch(graphUrl, { cache: 'no-cache' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    bytes = await res.arrayBuffer();
+  } catch (e) {
+    const fetchError = e instanceof Error ? e.message : String(e);
+    const hasData = stored !== null || (await db.nodes.count()) > 0;
+    return { status: hasData ? 'offline' : 'unavailable', contentHash: stored, fetchError };
+  }
+
+  const hash = await sha256Hex(bytes);
+  if (hash === stored) return { status: 'unchanged', contentHash: hash };
+
+  const raw: unknown = JSON.parse(new TextDecoder().decode(bytes));
+  const fetchText = async (sourceId: string): Promise<string | null> => {
+    const res = await doFetch(resolveUrl(`texts/${encodeURIComponent(sourceId)}.txt`, graphUrl));
+    return res.ok ? res.text() : null;
+  };
+  const result = await importGraph(db, raw, { contentHash: hash, fetchText, onProgress: opts.onProgress });
+  return { status: 'imported', contentHash: hash, import: result };
+}
+
+/**
+ * Asks the browser not to evict this origin's storage. Returns whether storage is persistent
+ * (false when refused or unsupported: the data may then be evicted under storage pressure).
+ */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return false;
+  }
+}
