@@ -1,0 +1,7 @@
+export * from './labels';
+export { selectRows, flattenNode, flattenEdge, stripXmlIllegal, LIST_SEPARATOR, type RowGraph, type SelectedRows } from './rows';
+export * from './json';
+export * from './graphml';
+export * from './gexf';
+export * from './csv';
+export * from './neo4j';
