@@ -1,0 +1,514 @@
+/**
+ * The explorer's filters: which nodes and edges of the graph are in the current view.
+ *
+ * How the filters combine (the decisions a reader of the canvas needs to know):
+ *
+ * - Policies and tasks are the *anchors*: they carry year, region and level (tasks denormalised
+ *   from their policy; a task missing one takes its policy's) and an issuer (a task's is its
+ *   policy's). `yearRange`, `regions`, `levels` and `issuers` select anchors by those attributes.
+ *   While such a filter is active, an anchor that lacks the attribute is hidden (unknown is not
+ *   "in range").
+ * - Documents, programmes, institutions and regions are *entities*: they are what the selected
+ *   work cites, mentions, involves, is issued by or located in. While any anchor or edge filter
+ *   is active, an entity is visible only when a selected anchor links to it through an edge that
+ *   passes the edge filters, or when such a supported entity links on to it through `issued_by`,
+ *   `located_in` or `adapts` (a cited document's issuer, the national plan a cited local plan
+ *   adapts). So a county's plan still shows the national documents it rests on when the level
+ *   filter says `county`. A policy of the corpus that selected work cites or adapts is shown
+ *   the same way. With no anchor or edge filter, every entity is visible.
+ * - Entities are then filtered by their own attributes only through the filters meant for them:
+ *   `minCitedBy`, `documentLevels` and `documentYearRange` apply to documents.
+ * - `nodeTypes` hides types from the view after the above, so hiding tasks does not hide the
+ *   documents those tasks cite.
+ * - Edges are visible when both endpoints are, and their type (`edgeTypes`) and, for `cites`,
+ *   intent (`citeIntents`) pass.
+ * - `ego` keeps the nodes within `hops` visible edges of the given ids; those ids themselves are
+ *   always kept (they are the analyst's explicit selection).
+ * - `hideIsolated` finally drops nodes left without a visible edge.
+ *
+ * Speed: the graph is compiled once into typed arrays (cached per graph and dropped on any
+ * graph change), so a call is a few linear passes over those arrays plus the output arrays.
+ */
+import type { EdgeType, Intent, Level, NodeType } from '../model';
+import { EDGE_TYPES, INTENTS, LEVELS, NODE_TYPES } from '../model';
+import type { NodeAttributes, PolicyGraph } from './load';
+
+export interface YearRange {
+  /** Inclusive; omitted means unbounded. */
+  from?: number;
+  to?: number;
+}
+
+export interface FilterState {
+  /** Node types shown; omitted or empty means all. */
+  nodeTypes?: readonly NodeType[];
+  /** Years of policies and tasks. */
+  yearRange?: YearRange;
+  /** Region names (or `region:` ids) of policies and tasks; a province or city includes what lies in it. */
+  regions?: readonly string[];
+  /** Levels of policies and tasks. */
+  levels?: readonly Level[];
+  /** Issuers of policies (and so of their tasks): institution names, aliases or `inst:` ids; any of them. */
+  issuers?: readonly string[];
+  /** Documents cited fewer times than this are hidden. */
+  minCitedBy?: number;
+  /** Levels of documents (e.g. only national documents). */
+  documentLevels?: readonly Level[];
+  /** Years of documents. */
+  documentYearRange?: YearRange;
+  /** Edge types shown; omitted or empty means all. */
+  edgeTypes?: readonly EdgeType[];
+  /** Intents of `cites` edges shown; omitted or empty means all. */
+  citeIntents?: readonly Intent[];
+  /** Keep only the neighbourhood of these nodes (k hops over visible edges, either direction). */
+  ego?: { ids: readonly string[]; hops: number };
+  /** Drop nodes without any visible edge. */
+  hideIsolated?: boolean;
+}
+
+export interface FilterResult {
+  nodes: string[];
+  edges: string[];
+}
+
+const T_POLICY = NODE_TYPES.indexOf('policy');
+const T_TASK = NODE_TYPES.indexOf('task');
+const T_DOCUMENT = NODE_TYPES.indexOf('document');
+const E_CITES = EDGE_TYPES.indexOf('cites');
+const E_ISSUED_BY = EDGE_TYPES.indexOf('issued_by');
+const E_LOCATED_IN = EDGE_TYPES.indexOf('located_in');
+const E_ADAPTS = EDGE_TYPES.indexOf('adapts');
+
+/** The graph compiled into arrays indexed by node / edge position. */
+interface FilterIndex {
+  nodeIds: string[];
+  nodeIndex: Map<string, number>;
+  type: Uint8Array;
+  /** 0 = unknown. */
+  year: Uint16Array;
+  /** LEVELS index, -1 = unknown. */
+  level: Int8Array;
+  citedBy: Uint32Array;
+  /** For tasks the index of their policy, for policies themselves, else -1. */
+  policyOf: Int32Array;
+  /** Region scope of anchors (own region, its ancestors, province) as codes, CSR layout. */
+  scopeStart: Int32Array;
+  scopeCodes: Int32Array;
+  regionCode: Map<string, number>;
+  /** Indices of policy nodes. */
+  policies: Int32Array;
+  /** Indices of institution nodes. */
+  institutions: Int32Array;
+  edgeIds: string[];
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeType: Uint8Array;
+  /** INTENTS index, -1 = none. */
+  edgeIntent: Int8Array;
+  /** Incident edges per node (CSR), built on first ego query. */
+  adjacency?: { start: Int32Array; edges: Int32Array };
+  /** Scratch buffers reused across calls. */
+  nodeMark: Uint8Array;
+  edgeMark: Uint8Array;
+}
+
+const cache = new WeakMap<PolicyGraph, FilterIndex>();
+const watched = new WeakSet<PolicyGraph>();
+
+const CHANGE_EVENTS = [
+  'nodeAdded',
+  'edgeAdded',
+  'nodeDropped',
+  'edgeDropped',
+  'cleared',
+  'edgesCleared',
+  'nodeAttributesUpdated',
+  'edgeAttributesUpdated',
+] as const;
+
+/** Forgets the compiled form of a graph; needed only after editing attributes in place without events. */
+export function invalidateFilterIndex(g: PolicyGraph): void {
+  cache.delete(g);
+}
+
+/** The region names a region name lies in (itself first), following region nodes' `parentId`. */
+export function regionAncestry(g: PolicyGraph, name: string): string[] {
+  const out = [name];
+  let id: string | undefined = `region:${name}`;
+  while (id && g.hasNode(id)) {
+    const a = g.getNodeAttributes(id);
+    if (a.type !== 'region' || !a.parentId || !g.hasNode(a.parentId)) break;
+    const parent = g.getNodeAttributes(a.parentId);
+    if (parent.type !== 'region' || out.includes(parent.name)) break;
+    out.push(parent.name);
+    id = a.parentId;
+  }
+  return out;
+}
+
+/** The region names an anchor (policy or task) belongs to: its region, that region's ancestors, its province. */
+export function regionScope(g: PolicyGraph, attrs: NodeAttributes): string[] {
+  let region: string | undefined;
+  let province: string | undefined;
+  if (attrs.type === 'policy') {
+    region = attrs.region;
+    province = attrs.province;
+  } else if (attrs.type === 'task') {
+    const p = g.hasNode(attrs.policyId) ? g.getNodeAttributes(attrs.policyId) : undefined;
+    region = attrs.region ?? (p?.type === 'policy' ? p.region : undefined);
+    province = p?.type === 'policy' ? p.province : undefined;
+  }
+  const out = region ? regionAncestry(g, region) : [];
+  if (province && !out.includes(province)) out.push(province);
+  return out;
+}
+
+/** `region:X` and `X` name the same region. */
+export function regionName(s: string): string {
+  return s.startsWith('region:') ? s.slice('region:'.length) : s;
+}
+
+function compile(g: PolicyGraph): FilterIndex {
+  const n = g.order;
+  const m = g.size;
+  const nodeIds: string[] = new Array(n);
+  const nodeIndex = new Map<string, number>();
+  const type = new Uint8Array(n);
+  const year = new Uint16Array(n);
+  const level = new Int8Array(n).fill(-1);
+  const citedBy = new Uint32Array(n);
+  const policyOf = new Int32Array(n).fill(-1);
+  const policies: number[] = [];
+  const institutions: number[] = [];
+  let i = 0;
+  g.forEachNode((id, a) => {
+    nodeIds[i] = id;
+    nodeIndex.set(id, i);
+    type[i] = NODE_TYPES.indexOf(a.type);
+    citedBy[i] = a.citedBy;
+    if (a.type === 'policy') policies.push(i);
+    else if (a.type === 'institution') institutions.push(i);
+    i++;
+  });
+  // Attributes of anchors, tasks falling back on their policy's.
+  const regionCode = new Map<string, number>();
+  const scopeStart = new Int32Array(n + 1);
+  const scope: number[] = [];
+  for (let k = 0; k < n; k++) {
+    scopeStart[k] = scope.length;
+    const a = g.getNodeAttributes(nodeIds[k]);
+    if (a.type === 'policy' || a.type === 'task' || a.type === 'document') {
+      let y = a.year;
+      let l = a.level;
+      if (a.type === 'task') {
+        const p = nodeIndex.get(a.policyId);
+        if (p !== undefined) {
+          policyOf[k] = p;
+          const pa = g.getNodeAttributes(a.policyId);
+          if (pa.type === 'policy') {
+            y ??= pa.year;
+            l ??= pa.level;
+          }
+        }
+      } else if (a.type === 'policy') policyOf[k] = k;
+      if (y) year[k] = y;
+      if (l) level[k] = LEVELS.indexOf(l);
+    }
+    if (a.type === 'policy' || a.type === 'task') {
+      for (const name of regionScope(g, a)) {
+        let c = regionCode.get(name);
+        if (c === undefined) regionCode.set(name, (c = regionCode.size));
+        scope.push(c);
+      }
+    }
+  }
+  scopeStart[n] = scope.length;
+
+  const edgeIds: string[] = new Array(m);
+  const edgeSource = new Int32Array(m);
+  const edgeTarget = new Int32Array(m);
+  const edgeType = new Uint8Array(m);
+  const edgeIntent = new Int8Array(m).fill(-1);
+  let j = 0;
+  g.forEachEdge((id, a, s, t) => {
+    edgeIds[j] = id;
+    edgeSource[j] = nodeIndex.get(s)!;
+    edgeTarget[j] = nodeIndex.get(t)!;
+    edgeType[j] = EDGE_TYPES.indexOf(a.type);
+    if (a.intent) edgeIntent[j] = INTENTS.indexOf(a.intent);
+    j++;
+  });
+  return {
+    nodeIds,
+    nodeIndex,
+    type,
+    year,
+    level,
+    citedBy,
+    policyOf,
+    scopeStart,
+    scopeCodes: Int32Array.from(scope),
+    regionCode,
+    policies: Int32Array.from(policies),
+    institutions: Int32Array.from(institutions),
+    edgeIds,
+    edgeSource,
+    edgeTarget,
+    edgeType,
+    edgeIntent,
+    nodeMark: new Uint8Array(n),
+    edgeMark: new Uint8Array(m),
+  };
+}
+
+function indexOf(g: PolicyGraph): FilterIndex {
+  let idx = cache.get(g);
+  if (idx) return idx;
+  if (!watched.has(g)) {
+    watched.add(g);
+    const drop = () => cache.delete(g);
+    for (const ev of CHANGE_EVENTS) g.on(ev, drop);
+  }
+  idx = compile(g);
+  cache.set(g, idx);
+  return idx;
+}
+
+function adjacencyOf(idx: FilterIndex): { start: Int32Array; edges: Int32Array } {
+  if (idx.adjacency) return idx.adjacency;
+  const n = idx.nodeIds.length;
+  const m = idx.edgeIds.length;
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    start[idx.edgeSource[e] + 1]++;
+    start[idx.edgeTarget[e] + 1]++;
+  }
+  for (let k = 0; k < n; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, n);
+  const edges = new Int32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    edges[fill[idx.edgeSource[e]]++] = e;
+    edges[fill[idx.edgeTarget[e]]++] = e;
+  }
+  return (idx.adjacency = { start, edges });
+}
+
+/** A set over small code ranges as a byte mask; null when the filter is off. */
+function maskOf<T>(values: readonly T[] | undefined, universe: readonly T[]): Uint8Array | null {
+  if (!values || values.length === 0) return null;
+  const mask = new Uint8Array(universe.length);
+  for (const v of values) {
+    const k = universe.indexOf(v);
+    if (k >= 0) mask[k] = 1;
+  }
+  return mask;
+}
+
+function inRange(y: number, r: YearRange): boolean {
+  return y !== 0 && (r.from === undefined || y >= r.from) && (r.to === undefined || y <= r.to);
+}
+
+function rangeActive(r: YearRange | undefined): r is YearRange {
+  return !!r && (r.from !== undefined || r.to !== undefined);
+}
+
+/**
+ * Institution names an issuer filter stands for: each value, and for an institution whose id,
+ * name or alias it is, that institution's name and aliases. (An alias shared by several
+ * institutions, such as 市委, stands for all of them.)
+ */
+function issuerNames(g: PolicyGraph, idx: FilterIndex, values: readonly string[]): Set<string> {
+  const wanted = new Set(values);
+  const names = new Set(values);
+  for (const k of idx.institutions) {
+    const id = idx.nodeIds[k];
+    const a = g.getNodeAttributes(id);
+    if (a.type !== 'institution') continue;
+    if (wanted.has(id) || wanted.has(a.name) || a.aliases.some((x) => wanted.has(x))) {
+      names.add(a.name);
+      for (const alias of a.aliases) names.add(alias);
+    }
+  }
+  return names;
+}
+
+// Node marks in the scratch buffer.
+const HIDDEN = 0;
+const SHOWN = 1;
+const SUPPORTED = 2; // entity linked from a shown anchor
+const FORCED = 3; // ego seed
+
+/**
+ * The ids of the nodes and edges that pass the filters, in graph order. See the module comment
+ * for how the filters combine.
+ */
+export function applyFilters(g: PolicyGraph, f: FilterState): FilterResult {
+  const idx = indexOf(g);
+  const n = idx.nodeIds.length;
+  const m = idx.edgeIds.length;
+  const { type, year, level, policyOf, edgeSource, edgeTarget, edgeType, edgeIntent } = idx;
+  const mark = idx.nodeMark;
+  const emark = idx.edgeMark;
+  mark.fill(HIDDEN);
+  emark.fill(0);
+
+  const typeMask = maskOf(f.nodeTypes, NODE_TYPES);
+  const levelMask = maskOf(f.levels, LEVELS);
+  const docLevelMask = maskOf(f.documentLevels, LEVELS);
+  const edgeTypeMask = maskOf(f.edgeTypes, EDGE_TYPES);
+  const intentMask = maskOf(f.citeIntents, INTENTS);
+  const years = rangeActive(f.yearRange) ? f.yearRange : null;
+  const docYears = rangeActive(f.documentYearRange) ? f.documentYearRange : null;
+  const minCitedBy = f.minCitedBy ?? 0;
+
+  let regionMask: Uint8Array | null = null;
+  if (f.regions && f.regions.length) {
+    regionMask = new Uint8Array(idx.regionCode.size);
+    for (const r of f.regions) {
+      const c = idx.regionCode.get(regionName(r));
+      if (c !== undefined) regionMask[c] = 1;
+    }
+  }
+  // Policies whose issuers match, as a mask over node indices (only policy slots are read).
+  let issuerPolicies: Uint8Array | null = null;
+  if (f.issuers && f.issuers.length) {
+    issuerPolicies = new Uint8Array(n);
+    const names = issuerNames(g, idx, f.issuers);
+    for (const p of idx.policies) {
+      const a = g.getNodeAttributes(idx.nodeIds[p]);
+      if (a.type === 'policy' && a.issuers.some((s) => names.has(s))) issuerPolicies[p] = 1;
+    }
+    // Also through issued_by edges to a named institution node.
+    for (let e = 0; e < m; e++) {
+      if (edgeType[e] !== E_ISSUED_BY || type[edgeSource[e]] !== T_POLICY) continue;
+      const inst = g.getNodeAttributes(idx.nodeIds[edgeTarget[e]]);
+      if (inst.type === 'institution' && names.has(inst.name)) issuerPolicies[edgeSource[e]] = 1;
+    }
+  }
+
+  const anchorFilter = !!(years || regionMask || levelMask || issuerPolicies);
+  const selection = anchorFilter || !!edgeTypeMask || !!intentMask;
+
+  const edgeAllowed = (e: number): boolean => {
+    const t = edgeType[e];
+    if (edgeTypeMask && !edgeTypeMask[t]) return false;
+    if (intentMask && t === E_CITES && (edgeIntent[e] < 0 || !intentMask[edgeIntent[e]])) return false;
+    return true;
+  };
+
+  // 1. Anchors by their attributes; entities provisionally by "no selection at all".
+  const { scopeStart, scopeCodes } = idx;
+  for (let k = 0; k < n; k++) {
+    const t = type[k];
+    if (t !== T_POLICY && t !== T_TASK) {
+      mark[k] = selection ? HIDDEN : SHOWN;
+      continue;
+    }
+    if (years && !inRange(year[k], years)) continue;
+    if (levelMask && (level[k] < 0 || !levelMask[level[k]])) continue;
+    if (issuerPolicies && (policyOf[k] < 0 || !issuerPolicies[policyOf[k]])) continue;
+    if (regionMask) {
+      let hit = false;
+      for (let s = scopeStart[k]; s < scopeStart[k + 1] && !hit; s++) hit = regionMask[scopeCodes[s]] === 1;
+      if (!hit) continue;
+    }
+    mark[k] = SHOWN;
+  }
+
+  // 2. Entities linked from shown anchors, then one step on through issued_by / located_in / adapts.
+  if (selection) {
+    const isAnchor = (k: number) => type[k] === T_POLICY || type[k] === T_TASK;
+    for (let e = 0; e < m; e++) {
+      if (!edgeAllowed(e)) continue;
+      const s = edgeSource[e];
+      const t = edgeTarget[e];
+      if (mark[s] === SHOWN && isAnchor(s)) {
+        // A policy of the corpus cited or adapted by selected work is shown like a document.
+        const et = edgeType[e];
+        if (!isAnchor(t) || ((et === E_CITES || et === E_ADAPTS) && mark[t] === HIDDEN)) mark[t] = SUPPORTED;
+      } else if (mark[t] === SHOWN && isAnchor(t) && !isAnchor(s)) mark[s] = SUPPORTED;
+    }
+    for (let e = 0; e < m; e++) {
+      const et = edgeType[e];
+      if ((et !== E_ISSUED_BY && et !== E_LOCATED_IN && et !== E_ADAPTS) || !edgeAllowed(e)) continue;
+      const s = edgeSource[e];
+      const t = edgeTarget[e];
+      if (mark[s] === SUPPORTED && !isAnchor(t) && mark[t] === HIDDEN) mark[t] = SHOWN;
+    }
+    for (let k = 0; k < n; k++) if (mark[k] === SUPPORTED) mark[k] = SHOWN;
+  }
+
+  // 3. Entities' own filters, then node types.
+  for (let k = 0; k < n; k++) {
+    if (mark[k] === HIDDEN) continue;
+    const t = type[k];
+    if (t === T_DOCUMENT) {
+      if (idx.citedBy[k] < minCitedBy) mark[k] = HIDDEN;
+      else if (docLevelMask && (level[k] < 0 || !docLevelMask[level[k]])) mark[k] = HIDDEN;
+      else if (docYears && !inRange(year[k], docYears)) mark[k] = HIDDEN;
+    }
+    if (typeMask && !typeMask[t]) mark[k] = HIDDEN;
+  }
+
+  // 4. Ego network: breadth-first over visible edges from the seeds.
+  if (f.ego && f.ego.ids.length) {
+    const seeds: number[] = [];
+    for (const id of f.ego.ids) {
+      const k = idx.nodeIndex.get(id);
+      if (k !== undefined) seeds.push(k);
+    }
+    egoRestrict(idx, seeds, Math.max(0, Math.floor(f.ego.hops)), edgeAllowed);
+  }
+
+  // 5. Edges between visible nodes.
+  for (let e = 0; e < m; e++) {
+    if (mark[edgeSource[e]] !== HIDDEN && mark[edgeTarget[e]] !== HIDDEN && edgeAllowed(e)) emark[e] = 1;
+  }
+
+  // 6. Isolated nodes: mark 1 = visible without edges so far, 2 = has a visible edge.
+  if (f.hideIsolated) {
+    for (let k = 0; k < n; k++) if (mark[k] !== HIDDEN) mark[k] = SHOWN;
+    for (let e = 0; e < m; e++) {
+      if (!emark[e]) continue;
+      mark[edgeSource[e]] = SUPPORTED;
+      mark[edgeTarget[e]] = SUPPORTED;
+    }
+    for (let k = 0; k < n; k++) if (mark[k] === SHOWN) mark[k] = HIDDEN;
+  }
+
+  const nodes: string[] = [];
+  for (let k = 0; k < n; k++) if (mark[k] !== HIDDEN) nodes.push(idx.nodeIds[k]);
+  const edges: string[] = [];
+  for (let e = 0; e < m; e++) if (emark[e]) edges.push(idx.edgeIds[e]);
+  return { nodes, edges };
+}
+
+/** Keeps visible only the nodes within `hops` of the seeds over allowed edges between visible nodes. */
+function egoRestrict(idx: FilterIndex, seeds: number[], hops: number, edgeAllowed: (e: number) => boolean): void {
+  const mark = idx.nodeMark;
+  const { start, edges } = adjacencyOf(idx);
+  // Distances in a scratch array sized to the graph; -1 = not reached.
+  const dist = new Int32Array(idx.nodeIds.length).fill(-1);
+  const queue = new Int32Array(idx.nodeIds.length);
+  let head = 0;
+  let tail = 0;
+  for (const s of seeds) {
+    if (dist[s] >= 0) continue;
+    dist[s] = 0;
+    mark[s] = FORCED;
+    queue[tail++] = s;
+  }
+  while (head < tail) {
+    const k = queue[head++];
+    if (dist[k] >= hops) continue;
+    for (let a = start[k]; a < start[k + 1]; a++) {
+      const e = edges[a];
+      if (!edgeAllowed(e)) continue;
+      const other = idx.edgeSource[e] === k ? idx.edgeTarget[e] : idx.edgeSource[e];
+      if (dist[other] >= 0 || mark[other] === HIDDEN) continue;
+      dist[other] = dist[k] + 1;
+      queue[tail++] = other;
+    }
+  }
+  for (let k = 0; k < mark.length; k++) if (dist[k] < 0) mark[k] = HIDDEN;
+}

@@ -1,0 +1,4 @@
+export * from './load';
+export * from './filters';
+export * from './docnumber';
+export * from './search';

@@ -1,0 +1,99 @@
+/**
+ * Building the in-memory graphology graph from plain node and edge rows (as read from
+ * graph.json or from the store). Every other module in src/graph works on this graph.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type { GraphEdge, GraphNode } from '../model';
+
+/** Attributes derived from the edges, kept on every node so filters and views need no traversal. */
+export interface DerivedNodeAttributes {
+  /** Number of incoming `cites` edges. */
+  citedBy: number;
+  /** Number of incident edges of any type, both directions. */
+  degree: number;
+}
+
+/** A node's attributes: the row as stored plus the derived counts. */
+export type NodeAttributes = GraphNode & DerivedNodeAttributes;
+/** An edge's attributes: the row as stored. */
+export type EdgeAttributes = GraphEdge;
+export interface GraphAttributes {
+  /** Edges skipped because an endpoint is not a node (the rows did not pass the schema). */
+  droppedEdges: number;
+}
+
+/** The explorer's graph: nodes keyed by node id, edges keyed by edge id. */
+export type PolicyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/**
+ * Builds the graph from rows. Node and edge ids are the graph keys; attributes are the rows
+ * themselves (copied) plus `citedBy` and `degree`. Rows are expected to satisfy the graph-file
+ * schema; an edge whose endpoint is missing is skipped and counted in the graph attribute
+ * `droppedEdges` rather than thrown, so one bad row never blanks the explorer. A repeated node
+ * or edge id keeps the first row.
+ */
+export function buildGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): PolicyGraph {
+  const g: PolicyGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    allowSelfLoops: true,
+  });
+  g.replaceAttributes({ droppedEdges: 0 });
+  addRows(g, nodes, edges);
+  return g;
+}
+
+/**
+ * Adds rows to an existing graph (an analyst's own documents) and keeps `citedBy` / `degree`
+ * of every touched node exact. Existing ids keep their first row. Returns the ids actually added.
+ */
+export function addRows(
+  g: PolicyGraph,
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+): { nodes: string[]; edges: string[] } {
+  const added = { nodes: [] as string[], edges: [] as string[] };
+  for (const n of nodes) {
+    if (g.hasNode(n.id)) continue;
+    g.addNode(n.id, { ...n, citedBy: 0, degree: 0 });
+    added.nodes.push(n.id);
+  }
+  let dropped = 0;
+  for (const e of edges) {
+    if (g.hasEdge(e.id)) continue;
+    if (!g.hasNode(e.source) || !g.hasNode(e.target)) {
+      dropped++;
+      continue;
+    }
+    g.addDirectedEdgeWithKey(e.id, e.source, e.target, { ...e });
+    added.edges.push(e.id);
+    const s = g.getNodeAttributes(e.source);
+    const t = g.getNodeAttributes(e.target);
+    s.degree++;
+    // A self-loop counts twice in the degree, as in graphology's degree().
+    t.degree++;
+    if (e.type === 'cites') t.citedBy++;
+  }
+  if (dropped) g.setAttribute('droppedEdges', (g.getAttribute('droppedEdges') ?? 0) + dropped);
+  return added;
+}
+
+/**
+ * Removes nodes (with their edges) and edges by id, keeping the derived counts of the remaining
+ * nodes exact. Unknown ids are ignored.
+ */
+export function removeRows(g: PolicyGraph, nodeIds: readonly string[], edgeIds: readonly string[] = []): void {
+  const dropEdge = (edge: string) => {
+    const e = g.getEdgeAttributes(edge);
+    const s = g.getNodeAttributes(e.source);
+    const t = g.getNodeAttributes(e.target);
+    s.degree--;
+    t.degree--;
+    if (e.type === 'cites') t.citedBy--;
+    g.dropEdge(edge);
+  };
+  for (const id of edgeIds) if (g.hasEdge(id)) dropEdge(id);
+  for (const id of nodeIds) {
+    if (!g.hasNode(id)) continue;
+    for (const edge of g.edges(id)) dropEdge(edge);
+    g.dropNode(id);
+  }
+}
