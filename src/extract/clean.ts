@@ -1,0 +1,139 @@
+/**
+ * Offset-preserving clean-up of decoded text. Every change replaces one UTF-16 unit by one, so an
+ * offset into the cleaned text is the same offset into the decoded text that is stored and shown:
+ * - width folding: full-width ASCII (！…～) → ASCII, exotic spaces → ' ', zero-width characters → ' ';
+ *   〔〕【】《》〈〉“” and the em dash are kept, they carry meaning for 文号 and titles;
+ * - web-page chrome blanked to spaces (newlines kept): breadcrumbs, share/print/font-size/colour
+ *   widgets, QR-code prompts, reprint notices, site footers, official-account banners.
+ * Metadata lines that carry a date or an issuer (发布时间:…, 发文单位 …) are kept; only widgets inside
+ * them are blanked.
+ */
+
+/** One-unit replacements: full-width ASCII, spaces of every width, invisible characters. */
+const FOLDABLE = /[\uFF01-\uFF5E\u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF\u00AD\u180E]/g;
+
+function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  return ' ';
+}
+
+function fold(text: string): string {
+  return text.replace(FOLDABLE, foldChar);
+}
+
+/** Lines longer than this are prose, never page chrome; whole-line rules skip them. */
+const MAX_CHROME_LINE = 200;
+
+/** Lines that carry the document's date or issuer: the segmenter reads them. */
+const METADATA_LINE =
+  /(?:时间|日期)\s*:?\s*\d{4}\s*[-年./]|^(?:发文单位|发文机关|发布机构|发布单位|成文日期|印发日期|信息来源|来源|文号|发文字号|索引号|索引ID)/;
+
+/** A line made only of widget words and separators: 打印, 【关闭窗口】, 字号:[大 中 小], 【黑色 红色 灰色】… */
+const WIDGET_ONLY_LINE = new RegExp(
+  '^(?:' +
+    [
+      '打印本页', '打印此页', '打印文章', '打印', '关闭本页', '关闭窗口', '关闭', '收藏本页', '加入收藏', '收藏',
+      '返回顶部', '返回首页', '返回列表', '返回', '保存本页', '保存', '分享到', '分享', '我要纠错', '纠错', '字号',
+      '字体', '默认', '大', '中', '小', '黑色', '红色', '灰色', '蓝色', '绿色', '背景色', '视力保护色', '护眼', '微信',
+      '微博', 'QQ空间', 'QQ', '扫一扫', '繁体', '简体', '无障碍浏览', '无障碍', '长者模式', '关怀版', '手机版', '朗读',
+      '网站地图', '联系我们', '设为首页', '登录', '注册', 'English',
+      '[【】\\[\\]()|:/·•>\\s-]',
+    ].join('|') +
+    ')+$',
+);
+
+/** Lines that are always chrome (the whole line goes). */
+const CHROME_LINES: RegExp[] = [
+  // breadcrumbs
+  /^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|当前所在位置|所在位置|现在的位置)\s*:/,
+  /^(?:网站首页|首页|主页)\s*(?:>|»|›|→|\/)/,
+  // share, QR code, reprint, footer
+  /^分享到/,
+  /^(?:扫一扫|微信扫一扫|手机扫一扫|扫描二维码|用手机扫描|打开微信)/,
+  /^(?:转载声明|版权声明|免责声明|版权所有|Copyright|©)/i,
+  /ICP备|ICP证|网站标识码|公网安备/,
+  /^(?:上一篇|下一篇|上一条|下一条)/,
+  /^(?:责任编辑|编辑|审核|校对|审校|终审|初审|浏览次数|访问次数|点击数|阅读次数)\s*:.{0,40}$/,
+  /^(?:相关链接|相关文章|相关阅读|相关新闻|推荐阅读|热点推荐|相关稿件)\s*:?$/,
+  // a site's or official account's name standing alone: 鄂尔多斯市人民政府官方微信
+  /^(?!关于)[\u4e00-\u9fffA-Za-z0-9]{2,30}(?:官方微信|官方微博|微信公众号|官方公众号|政务微信|政务微博|微信公众平台|政务新媒体|门户网站|官方网站|客户端)$/,
+  // separator lines left from HTML tables: |
+  /^\|+$/,
+];
+
+/** Widgets inside a line that also holds content (a metadata line, a title line). */
+const INLINE_WIDGETS: RegExp[] = [
+  /[【[]\s*[】\]]/g, // empty font-size brackets 【  】 [ ]
+  /【?[ \t]*(?:黑色|红色|灰色|蓝色|绿色|默认|护眼)(?:[ \t]+(?:黑色|红色|灰色|蓝色|绿色|默认|护眼)){1,5}[ \t]*】?/g,
+  /【?(?:字号|字体)\s*:\s*(?:[[【(]?[ \t]*[大中小]?[ \t]*[\]】)]?[ \t]*){0,3}】?/g,
+  /[【[]\s*(?:打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|收藏本页|加入收藏|收藏|返回顶部|返回|保存|分享|我要纠错|纠错|大|中|小|默认)\s*[】\]]/g,
+  /扫一扫在手机上查看当前页面|打印本页|关闭窗口|返回顶部|加入收藏|我要纠错/g,
+  /(?:浏览次数|访问次数|阅读次数|点击数|点击量|浏览量|阅读量|访问量)\s*:\s*\d*\s*次?/g,
+  /^[ \t]*\|(?=[ \t])|(?<=[ \t])\|[ \t]*$/g, // stray table pipes at the edges of a line
+];
+
+const ATTACHMENT_LABEL = /^附件\s*:?$/;
+
+function isChrome(folded: string): boolean {
+  const line = folded.trim();
+  if (line === '' || line.length > MAX_CHROME_LINE) return false;
+  if (METADATA_LINE.test(line)) return false;
+  return WIDGET_ONLY_LINE.test(line) || CHROME_LINES.some((re) => re.test(line));
+}
+
+/** True when the whole line is web-page chrome (never for metadata lines carrying a date or issuer). */
+export function isBoilerplateLine(line: string): boolean {
+  return isChrome(fold(line));
+}
+
+/** Folds widths and blanks page chrome; the result has exactly the length of `text`. */
+export function cleanText(text: string): string {
+  const folded = fold(text);
+  const blank: Array<[number, number]> = [];
+  const lines: Array<{ start: number; end: number; chrome: boolean; attachment: boolean }> = [];
+  for (let start = 0; start <= folded.length; ) {
+    let end = folded.indexOf('\n', start);
+    if (end < 0) end = folded.length;
+    const line = folded.slice(start, end);
+    const chrome = isChrome(line);
+    lines.push({ start, end, chrome, attachment: !chrome && ATTACHMENT_LABEL.test(line.trim()) });
+    if (chrome) blank.push([start, end]);
+    else
+      for (const re of INLINE_WIDGETS) {
+        re.lastIndex = 0;
+        for (let m = re.exec(line); m; m = re.exec(line)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          blank.push([start + m.index, start + m.index + m[0].length]);
+        }
+      }
+    start = end + 1;
+  }
+  // An empty 附件: label with nothing but chrome after it is the page's attachment widget.
+  let onlyChromeAfter = true;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (l.attachment && onlyChromeAfter) blank.push([l.start, l.end]);
+    else if (!l.chrome && folded.slice(l.start, l.end).trim() !== '') onlyChromeAfter = false;
+  }
+  return blankRanges(folded, blank);
+}
+
+/** Replaces every character in the ranges with a space, keeping line breaks. */
+function blankRanges(text: string, ranges: Array<[number, number]>): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [s, e] of ranges) {
+    const from = Math.max(s, pos);
+    if (e <= from) continue;
+    parts.push(text.slice(pos, from), text.slice(from, e).replace(/[^\r\n]/g, ' '));
+    pos = e;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
