@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { capView } from '../../../src/graph/view';
+import { buildGraph } from '../../../src/graph/load';
+import type { GraphEdge, GraphNode } from '../../../src/model';
+import { IDS, smallGraphFile } from './fixture';
+
+/** A star: document d cited by n tasks, plus k isolated programmes. */
+function star(n: number, k: number) {
+  const nodes: GraphNode[] = [{ id: 'd', type: 'document', label: 'd', issuers: [], aliases: [] }];
+  const edges: GraphEdge[] = [];
+  for (let i = 0; i < n; i++) {
+    nodes.push({ id: `t${i}`, type: 'task', label: `t${i}`, policyId: 'p', path: [], title: '', text: '', fromOutline: false, sourceId: 's', start: 0, end: 0, region: i % 2 ? 'A市' : 'B市' });
+    edges.push({ id: `c${i}`, type: 'cites', source: `t${i}`, target: 'd', intent: 'uses', evidence: [{ sourceId: 's', start: 0, end: 0, quote: '', quoteStart: 0 }] });
+  }
+  for (let i = 0; i < k; i++) nodes.push({ id: `p${i}`, type: 'program', label: `p${i}`, name: `p${i}`, aliases: [] });
+  return buildGraph(nodes, edges);
+}
+
+describe('capView', () => {
+  it('returns everything under the cap', () => {
+    const f = smallGraphFile();
+    const g = buildGraph(f.nodes, f.edges);
+    const v = capView(g, g.nodes(), g.edges());
+    expect(v).toEqual({ nodes: g.nodes(), edges: g.edges(), hidden: { nodes: 0, edges: 0 } });
+  });
+
+  it('never exceeds the cap, most cited first, and accounts for what it hides', () => {
+    const g = star(100, 50);
+    const v = capView(g, g.nodes(), g.edges(), 41);
+    expect(v.nodes.length + v.edges.length).toBe(41);
+    expect(v.nodes).toContain('d');
+    // d then 20 tasks each with its edge; isolated programmes (degree 0) come last.
+    expect(v.nodes.filter((id) => id.startsWith('p'))).toEqual([]);
+    expect(v.edges).toHaveLength(20);
+    for (const e of v.edges) expect(v.nodes).toContain(g.source(e));
+    expect(v.hidden).toEqual({ nodes: 151 - 21, edges: 80 });
+    expect(v.overview!.byType.program).toEqual({ shown: 0, hidden: 50 });
+    expect(v.overview!.byType.task).toEqual({ shown: 20, hidden: 80 });
+    expect(v.overview!.byRegion['A市'].shown + v.overview!.byRegion['A市'].hidden).toBe(50);
+    expect(v.overview!.byRegion[''].hidden).toBe(50);
+  });
+
+  it('draws kept ids whatever their rank', () => {
+    const g = star(100, 50);
+    const v = capView(g, g.nodes(), g.edges(), 10, { keep: ['p49'] });
+    expect(v.nodes).toContain('p49');
+    expect(v.nodes).toContain('d');
+  });
+
+  it('drops edges whose endpoints are not in the view', () => {
+    const f = smallGraphFile();
+    const g = buildGraph(f.nodes, f.edges);
+    const v = capView(g, [IDS.supervision], g.edges());
+    expect(v.edges).toEqual([]);
+    expect(v.hidden.edges).toBe(0);
+  });
+});
