@@ -3,7 +3,7 @@
  * file's extraction can cross a worker boundary or be stored, and the graph can be re-assembled
  * from stored extractions without re-reading any text.
  */
-import type { Intent, Level } from '../model';
+import type { Evidence, Intent, Level } from '../model';
 
 /** A half-open range of UTF-16 offsets into a source's decoded text. */
 export interface Span {
@@ -57,15 +57,16 @@ export interface CitationMention {
   intent: Intent;
   /** Pin cite, e.g. 第十二条. */
   pin?: string;
-  /** Offsets of the whole mention (title bracket and 文号), and of its sentence. */
-  span: Span;
-  quote: Span;
+  /** Where the mention is (title bracket and 文号) and its sentence. */
+  evidence: Evidence;
 }
 
 export interface TaskDraft extends Span {
   path: string[];
   title: string;
   fromOutline: boolean;
+  /** The task's text (whitespace tidied), filled in once the decoded text is at hand. */
+  text?: string;
 }
 
 export interface PolicyDraft extends Span {
@@ -83,6 +84,10 @@ export interface PolicyDraft extends Span {
   tasks: TaskDraft[];
   citations: CitationMention[];
   /** Programmes and institutions named in each task (task index, or null for the preamble). */
-  programs: Array<NameMention & { task: number | null }>;
-  institutions: Array<InstitutionRef & Span & { task: number | null }>;
+  programs: Array<{ name: string; task: number | null; evidence: Evidence }>;
+  institutions: Array<InstitutionRef & { task: number | null; evidence: Evidence }>;
+  /** Evidence for the policy's own title (where it is written), used by inferred edges. */
+  titleEvidence?: Evidence;
+  /** Bracketed spans that name no document, with the reason (for review). */
+  rejected: Array<{ text: string; reason: string; evidence: Evidence }>;
 }

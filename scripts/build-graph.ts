@@ -1,0 +1,110 @@
+/**
+ * build-graph: reads every .txt/.md/.htm(l) file under --input (recursively) and writes the graph
+ * file (validated against src/model) plus the decoded texts beside it (<out-dir>/texts/<id>.txt).
+ *   npm run build:graph                                  # seeds/ → public/data/graph.json
+ *   npm run build:graph -- --input DIR --out FILE.json
+ * One bad file never stops the build: it is reported with its path and reason. Exit code 0 when
+ * the good files were built, 1 when nothing could be.
+ */
+import { mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { buildGraph, validateGraph } from '../src/extract';
+import type { InputFile } from '../src/extract/types';
+
+const EXTENSIONS = /\.(txt|md|markdown|html?)$/i;
+
+function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean } {
+  let input = 'seeds';
+  let out = 'public/data/graph.json';
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--input' || a === '-i') input = argv[++i];
+    else if (a === '--out' || a === '-o') out = argv[++i];
+    else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: build-graph [--input DIR] [--out FILE.json] [--quiet]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!input || !out) throw new Error('--input and --out need a value');
+  return { input: resolve(input), out: resolve(out), quiet };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    const entries = await readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  const paths = await listFiles(args.input);
+  if (!paths.length) {
+    console.error(`build-graph: no .txt, .md or .html files under ${args.input}`);
+    return 1;
+  }
+  const textsDir = join(dirname(args.out), 'texts');
+  await rm(textsDir, { recursive: true, force: true });
+  await mkdir(textsDir, { recursive: true });
+  let bytes = 0;
+  async function* files(): AsyncGenerator<InputFile> {
+    for (const p of paths) {
+      let data: Uint8Array;
+      try {
+        data = new Uint8Array(await readFile(p));
+      } catch (err) {
+        console.error(`build-graph: ${p}: cannot read: ${(err as Error).message}`);
+        continue;
+      }
+      bytes += data.length;
+      yield { path: relative(args.input, p).split(sep).join('/'), bytes: data, origin: 'corpus' };
+    }
+  }
+  const { graph } = await buildGraph(files(), {
+    total: paths.length,
+    keepTexts: false,
+    onText: (id, text) => writeFile(join(textsDir, `${id}.txt`), text, 'utf8'),
+    onProgress: (done, total, path) => {
+      if (!args.quiet && (done % 500 === 0 || done === total)) console.log(`  ${done}/${total} ${path}`);
+    },
+  });
+  validateGraph(graph);
+  await mkdir(dirname(args.out), { recursive: true });
+  await writeFile(args.out, JSON.stringify(graph, null, 1) + '\n', 'utf8');
+  const seconds = (performance.now() - t0) / 1000;
+
+  const count = (type: string) => graph.nodes.filter((n) => n.type === type).length;
+  const errors = graph.diagnostics.filter((d) => d.level === 'error');
+  for (const d of errors) console.error(`build-graph: ${d.message}`);
+  const built = graph.sources.length - new Set(errors.map((d) => d.sourceId)).size;
+  console.log(
+    [
+      `build-graph: ${graph.sources.length} files (${built} built, ${errors.length} failed)`,
+      `${count('policy')} policies, ${count('task')} tasks, ${count('document')} documents, ${graph.edges.filter((e) => e.type === 'cites').length} citations`,
+      `${count('program')} programmes, ${count('institution')} institutions, ${count('region')} regions`,
+      `${graph.diagnostics.length} diagnostics (${errors.length} errors)`,
+      `${(bytes / 1e6).toFixed(2)} MB in ${seconds.toFixed(2)} s = ${(bytes / 1e6 / seconds).toFixed(2)} MB/s`,
+      `→ ${relative(process.cwd(), args.out)}`,
+    ].join('\n  '),
+  );
+  return built > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`build-graph: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,305 @@
+/**
+ * Assembly: per-file extractions → one graph (nodes, edges with evidence, diagnostics), resolving
+ * entities across the whole corpus. A pure function of its inputs, so the CLI and the browser
+ * build the same graph from the same files; output order is stable (sorted by id).
+ */
+import {
+  SCHEMA_VERSION,
+  type Diagnostic,
+  type Evidence,
+  type GraphEdge,
+  type GraphFile,
+  type GraphNode,
+  type Intent,
+  type Level,
+  type Source,
+} from '../model';
+import type { CitationMention, InstitutionRef, PolicyDraft } from './types';
+import { titleKey } from './normalize';
+import { DocumentKeys, documentTitleKey } from './resolve/documents';
+import { inferAdapts } from './resolve/adapts';
+import { isNationalPrefix } from './find/docnumbers';
+import { findRegions, lookupRegion } from './find/regions';
+
+export interface FileExtraction {
+  sourceId: string;
+  policies: PolicyDraft[];
+}
+
+type NodeOf<T extends GraphNode['type']> = Extract<GraphNode, { type: T }>;
+
+class GraphBuilder {
+  nodes = new Map<string, GraphNode>();
+  edges = new Map<string, GraphEdge>();
+
+  node<T extends GraphNode>(n: T): T {
+    const have = this.nodes.get(n.id);
+    if (have) return have as T;
+    this.nodes.set(n.id, n);
+    return n;
+  }
+
+  edge(type: GraphEdge['type'], source: string, target: string, evidence?: Evidence, extra?: Partial<GraphEdge>): GraphEdge {
+    const id = `${type}:${source}->${target}`;
+    let e = this.edges.get(id);
+    if (!e) {
+      e = { id, type, source, target, evidence: [], ...extra };
+      this.edges.set(id, e);
+    }
+    if (evidence && !e.evidence.some((x) => x.sourceId === evidence.sourceId && x.start === evidence.start)) {
+      e.evidence.push(evidence);
+    }
+    return e;
+  }
+}
+
+const INTENT_PRIORITY: Intent[] = ['will_issue', 'revises', 'completes', 'implements', 'uses', 'other'];
+const LEVEL_OF_REGION: Record<string, Level> = { provincial: 'provincial', municipal: 'municipal', county: 'county' };
+
+function regionId(name: string): string {
+  return `region:${name}`;
+}
+
+/** Region nodes for a region name and its province, with located_in between them. */
+function ensureRegion(b: GraphBuilder, name: string, province?: string): string {
+  const info = lookupRegion(name);
+  const id = regionId(name);
+  const level: Level | undefined = info ? LEVEL_OF_REGION[info.level] : /县$/.test(name) ? 'county' : /市$/.test(name) ? 'municipal' : undefined;
+  const prov = province ?? info?.province;
+  const parentName = info?.level === 'county' && info.city ? info.city : prov !== name ? prov : undefined;
+  const node = b.node<NodeOf<'region'>>({ id, type: 'region', label: name, name, level });
+  if (parentName && parentName !== name) {
+    const parentId = ensureRegion(b, parentName, prov);
+    node.parentId = parentId;
+    b.edge('located_in', id, parentId);
+  }
+  return id;
+}
+
+function ensureInstitution(b: GraphBuilder, ref: InstitutionRef): string {
+  const id = `inst:${ref.name}`;
+  const node = b.node<NodeOf<'institution'>>({
+    id,
+    type: 'institution',
+    label: ref.name,
+    name: ref.name,
+    aliases: [],
+    ...(ref.level ? { level: ref.level } : {}),
+    ...(ref.region ? { region: ref.region } : {}),
+  });
+  if (ref.written && ref.written !== ref.name && !node.aliases.includes(ref.written)) node.aliases.push(ref.written);
+  if (ref.region && !node.region) node.region = ref.region;
+  if (node.region && !b.edges.has(`located_in:${id}->${regionId(node.region)}`)) {
+    b.edge('located_in', id, ensureRegion(b, node.region));
+  }
+  return id;
+}
+
+/** The level of a cited document: its issuers', else a national 文号 prefix, else the place its title names. */
+function documentLevel(c: CitationMention): Level | undefined {
+  const levels = c.issuers.map((i) => i.level).filter((l): l is Level => !!l);
+  if (levels.length) return levels.sort((a, b) => rank(a) - rank(b))[0];
+  if (c.docNumber) {
+    const prefix = /^(.*?)〔/.exec(c.docNumber)?.[1] ?? '';
+    if (isNationalPrefix(prefix)) return 'national';
+  }
+  if (c.title) {
+    const r = findRegions(c.title).find((x) => x.start === 0);
+    if (r) return LEVEL_OF_REGION[r.level];
+    if (/^XX[市州]/.test(c.title)) return 'municipal';
+    if (/^XX[县区旗]/.test(c.title)) return 'county';
+    if (/^(?:国家|全国|中国共产党|中华人民共和国)/.test(c.title)) return 'national';
+  }
+  return undefined;
+}
+
+function rank(l: Level): number {
+  return { national: 0, provincial: 1, municipal: 2, county: 3 }[l];
+}
+
+export function assembleGraph(sources: Source[], extractions: FileExtraction[], diagnostics: Diagnostic[]): GraphFile {
+  const b = new GraphBuilder();
+  const ordered = [...extractions].sort((a, b2) => a.sourceId.localeCompare(b2.sourceId));
+
+  // 1. Document identity over every citation, and the policies that are themselves cited.
+  const keys = new DocumentKeys();
+  for (const x of ordered) for (const p of x.policies) for (const c of p.citations) keys.add(c.title, c.docNumber);
+  for (const x of ordered) for (const p of x.policies) if (p.docNumber) keys.add(p.titleConstructed ? undefined : p.title, p.docNumber);
+  const policyByDocId = new Map<string, string>();
+  const titleEvidence = new Map<string, Evidence>();
+
+  // 2. Policies, their tasks, regions and issuers.
+  const taskIds: string[][] = [];
+  const policyIds: string[] = [];
+  for (const x of ordered) {
+    x.policies.forEach((p, pi) => {
+      const id = `policy:${x.sourceId}:${pi}`;
+      policyIds.push(id);
+      const issuerIds = p.issuers.map((r) => ensureInstitution(b, r));
+      const node = b.node<NodeOf<'policy'>>({
+        id,
+        type: 'policy',
+        label: p.title,
+        title: p.title,
+        titleConstructed: p.titleConstructed,
+        issuers: p.issuers.map((r) => r.name),
+        sourceId: x.sourceId,
+        ...(p.docNumber ? { docNumber: p.docNumber } : {}),
+        ...(p.dateWritten ? { dateWritten: p.dateWritten } : {}),
+        ...(p.datePublished ? { datePublished: p.datePublished } : {}),
+        ...(p.year !== undefined ? { year: p.year } : {}),
+        ...(p.region ? { region: p.region } : {}),
+        ...(p.province ? { province: p.province } : {}),
+        ...(p.level ? { level: p.level } : {}),
+        ...(p.kind ? { kind: p.kind } : {}),
+      });
+      for (const iid of issuerIds) b.edge('issued_by', id, iid, p.titleEvidence);
+      if (p.titleEvidence) titleEvidence.set(id, p.titleEvidence);
+      if (p.region) b.edge('located_in', id, ensureRegion(b, p.region, p.province));
+      if (!p.titleConstructed) {
+        const docId = keys.idOf(p.title, p.docNumber);
+        if (docId && !policyByDocId.has(docId)) policyByDocId.set(docId, id);
+        const alsoTitle = keys.idOf(p.title);
+        if (alsoTitle && !policyByDocId.has(alsoTitle)) policyByDocId.set(alsoTitle, id);
+      }
+      const used = new Map<string, number>();
+      taskIds.push(
+        p.tasks.map((t) => {
+          let tid = `${id}/${t.path.join('/')}`;
+          const n = (used.get(tid) ?? 0) + 1;
+          used.set(tid, n);
+          if (n > 1) tid += `#${n}`;
+          b.node<NodeOf<'task'>>({
+            id: tid,
+            type: 'task',
+            label: t.title,
+            policyId: id,
+            path: t.path,
+            title: t.title,
+            text: t.text ?? t.title,
+            fromOutline: t.fromOutline,
+            sourceId: x.sourceId,
+            start: t.start,
+            end: t.end,
+            ...(p.year !== undefined ? { year: p.year } : {}),
+            ...(p.region ? { region: p.region } : {}),
+            ...(p.level ? { level: p.level } : {}),
+          });
+          b.edge('contains', id, tid);
+          return tid;
+        }),
+      );
+      void node;
+    });
+  }
+
+  // 3. Citations → documents (or the cited policy), with intent and evidence.
+  let pi = 0;
+  const docTitles = new Map<string, Map<string, number>>();
+  const citesIntent = new Map<string, Intent>();
+  for (const x of ordered) {
+    for (const p of x.policies) {
+      const policyId = policyIds[pi];
+      const tids = taskIds[pi++];
+      for (const c of p.citations) {
+        const docId = keys.idOf(c.title, c.docNumber);
+        if (!docId) continue;
+        const citer = c.task === null ? policyId : tids[c.task];
+        let target = policyByDocId.get(docId);
+        if (!target || target === policyId) {
+          target = docId;
+          const doc = b.node<NodeOf<'document'>>({ id: docId, type: 'document', label: c.title ?? c.docNumber ?? docId, issuers: [], aliases: [] });
+          if (c.title) {
+            const counts = docTitles.get(docId) ?? new Map<string, number>();
+            counts.set(c.title, (counts.get(c.title) ?? 0) + 1);
+            docTitles.set(docId, counts);
+            for (const alias of [c.title, c.rawTitle]) if (alias && !doc.aliases.includes(alias)) doc.aliases.push(alias);
+          }
+          if (c.docNumber && !doc.docNumber) doc.docNumber = c.docNumber;
+          if (c.kind && !doc.kind) doc.kind = c.kind;
+          if (c.year !== undefined && doc.year === undefined) doc.year = c.year;
+          const level = documentLevel(c);
+          if (level && (!doc.level || rank(level) < rank(doc.level))) doc.level = level;
+          for (const r of c.issuers) {
+            if (!doc.issuers.includes(r.name)) doc.issuers.push(r.name);
+            b.edge('issued_by', docId, ensureInstitution(b, r), c.evidence);
+          }
+        } else {
+          const pol = b.nodes.get(target) as NodeOf<'policy'>;
+          pol.aliases = pol.aliases ?? [];
+          for (const alias of [c.title, c.rawTitle]) if (alias && alias !== pol.title && !pol.aliases.includes(alias)) pol.aliases.push(alias);
+        }
+        const e = b.edge('cites', citer, target, c.evidence);
+        const prev = citesIntent.get(e.id);
+        if (!prev || INTENT_PRIORITY.indexOf(c.intent) < INTENT_PRIORITY.indexOf(prev)) citesIntent.set(e.id, c.intent);
+      }
+      // Programmes and institutions named in tasks (or in the preamble: then from the policy).
+      for (const m of p.programs) {
+        const id = `program:${m.name}`;
+        b.node<NodeOf<'program'>>({ id, type: 'program', label: m.name, name: m.name, aliases: [] });
+        b.edge('mentions', m.task === null ? policyId : tids[m.task], id, m.evidence);
+      }
+      for (const m of p.institutions) {
+        b.edge('involves', m.task === null ? policyId : tids[m.task], ensureInstitution(b, m), m.evidence);
+      }
+    }
+  }
+  for (const [id, intent] of citesIntent) b.edges.get(id)!.intent = intent;
+  for (const [id, counts] of docTitles) {
+    const doc = b.nodes.get(id) as NodeOf<'document'>;
+    const best = [...counts.entries()].sort((a, c) => c[1] - a[1] || a[0].localeCompare(c[0]))[0][0];
+    doc.title = best;
+    doc.label = best;
+  }
+
+  // 4. adapts between localised documents and their originals (policies and documents alike).
+  const titled = [...b.nodes.values()].flatMap((n) =>
+    (n.type === 'policy' && !n.titleConstructed) || (n.type === 'document' && n.title)
+      ? [{ id: n.id, title: (n.type === 'policy' ? n.title : n.title) as string, level: n.level, province: n.type === 'policy' ? n.province : undefined }]
+      : [],
+  );
+  for (const link of inferAdapts(titled)) {
+    const ev = [...evidenceOf(b, titleEvidence, link.from), ...evidenceOf(b, titleEvidence, link.to)];
+    if (!ev.length) continue;
+    const e = b.edge('adapts', link.from, link.to, undefined, { rule: link.rule });
+    e.evidence.push(...ev);
+  }
+
+  // 5. fulfils: a policy in the corpus that a task promised to issue (same title, region, not earlier).
+  for (const e of b.edges.values()) {
+    if (e.type !== 'cites' || citesIntent.get(e.id) !== 'will_issue') continue;
+    const target = b.nodes.get(e.target);
+    const citer = b.nodes.get(e.source);
+    if (target?.type !== 'policy' || citer?.type !== 'task') continue;
+    const sameRegion = !target.region || !citer.region || target.region === citer.region;
+    const notEarlier = target.year === undefined || citer.year === undefined || target.year >= citer.year;
+    if (sameRegion && notEarlier) b.edge('fulfils', target.id, citer.id, e.evidence[0], { rule: 'promised-title' });
+  }
+
+  const nodes = [...b.nodes.values()].sort((a, c) => cmp(a.id, c.id));
+  const edges = [...b.edges.values()].sort((a, c) => cmp(a.id, c.id));
+  for (const n of nodes) if ('aliases' in n && Array.isArray(n.aliases)) n.aliases.sort(cmp);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    sources: [...sources].sort((a, c) => cmp(a.path, c.path) || cmp(a.id, c.id)),
+    nodes,
+    edges,
+    diagnostics: [...diagnostics].sort((a, c) => cmp(a.path ?? '', c.path ?? '') || cmp(a.message, c.message)),
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Evidence naming a node: the spans of its citations, or the policy's own title. */
+function evidenceOf(b: GraphBuilder, titles: Map<string, Evidence>, id: string): Evidence[] {
+  const own = titles.get(id);
+  if (own) return [own];
+  for (const e of b.edges.values()) {
+    if (e.type === 'cites' && e.target === id && e.evidence.length) return [e.evidence[0]];
+  }
+  return [];
+}
+
+export { titleKey, documentTitleKey };

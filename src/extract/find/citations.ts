@@ -1,0 +1,174 @@
+/**
+ * Citations of one policy: every 《title》 that names a document and every 文号, paired (a 文号 in
+ * brackets right after 》 belongs to that title), with the issuers the text states (inside the
+ * title or just before it), the document type, the governing verb's intent, and the citing task.
+ */
+import type { Evidence } from '../../model';
+import type { CitationMention, InstitutionRef, Span, TaskDraft } from '../types';
+import { titleKey } from '../normalize';
+import { findBracketedTitles, type TitleMention } from './titles';
+import { findDocNumbers, type DocNumberMention } from './docnumbers';
+import { parseCitedTitle, looksLikeIssuerPhrase } from './cited-title';
+import { classifyIntent } from './intent';
+import { splitIssuers, type InstitutionContext } from '../resolve/institutions';
+import { clauseBefore, clauseAfter } from './sentence';
+import { evidenceAt, type DocText } from '../evidence';
+
+export interface PolicyContext extends InstitutionContext {
+  /** Title keys of the policy itself (its title, and the notice that issues it): not citations. */
+  selfKeys: Set<string>;
+  /** The policy's own 文号, not a citation. */
+  ownDocNumber?: string;
+}
+
+export interface CitationScan {
+  citations: CitationMention[];
+  /** Spans that were bracketed but name no document (noise, publications), with the reason. */
+  rejected: Array<{ text: string; reason: string; evidence: Evidence }>;
+  selfReferences: Span[];
+}
+
+// What may separate two adjacent brackets of one list (《A》《B》, 《A》、《B》, 《A》(文号)和《B》).
+const LIST_GAP = /^(?:\s*[(（][^()（）《》]{0,30}[)）])?\s*(?:[、，,]|和|及|以及|与|、以及)?\s*$/u;
+const DIRECT_GAP = /^\s*、?\s*$/u;
+const VERB_TAIL = /(?:贯彻落实|学习宣传贯彻|贯彻执行|贯彻实施|贯彻|落实好|落实|实施|执行|按照|依据|根据|遵照|对照|围绕|参照|用好|依托|学习|出台|制定|印发|编制|修订|完善)(?!的)/gu;
+const PARTICIPLE = /(?:印发|制定|发布|出台|颁布|下发|修订)的?$|的$/u;
+const DEPARTMENTS = /等\s*\d*\s*[个]?(?:部门|部委|单位)$/u;
+
+/** The issuer phrase written right before a bracket: '国务院办公厅印发的《' → 国务院办公厅. */
+function issuerPhraseBefore(before: string): string | undefined {
+  let w = before.replace(/\s+/g, '');
+  w = w.replace(PARTICIPLE, '').replace(DEPARTMENTS, '');
+  let cut = 0;
+  for (const m of w.matchAll(VERB_TAIL)) cut = m.index + m[0].length;
+  w = w.slice(cut);
+  const punct = Math.max(w.lastIndexOf('“'), w.lastIndexOf('”'), w.lastIndexOf('"'));
+  if (punct >= 0) w = w.slice(punct + 1);
+  return looksLikeIssuerPhrase(w) ? w : undefined;
+}
+
+function taskIndexAt(tasks: TaskDraft[], pos: number): number | null {
+  for (let i = 0; i < tasks.length; i++) {
+    if (!tasks[i].fromOutline && pos >= tasks[i].start && pos < tasks[i].end) return i;
+  }
+  return null;
+}
+
+/** The 文号 written in brackets right after a title: 《…》(中发〔2019〕26号). */
+function pairedNumber(text: string, t: TitleMention, numbers: DocNumberMention[]): DocNumberMention | undefined {
+  const after = text.slice(t.end, t.end + 4);
+  const open = /^\s*[(（]/.exec(after);
+  if (!open) return undefined;
+  const from = t.end + open[0].length;
+  return numbers.find((n) => n.start >= from && n.start <= from + 2);
+}
+
+export function findCitations(
+  doc: DocText,
+  span: Span,
+  tasks: TaskDraft[],
+  ctx: PolicyContext,
+): CitationScan {
+  const text = doc.work;
+  const titles = findBracketedTitles(text, span.start, span.end);
+  const numbers = findDocNumbers(text, span.start, span.end);
+  const usedNumbers = new Set<DocNumberMention>();
+  const out: CitationScan = { citations: [], rejected: [], selfReferences: [] };
+
+  // Titles nested inside another kept title are read as part of it (〈〉 or inner 《》).
+  const topLevel = titles.filter((t) => !titles.some((o) => o !== t && o.start < t.start && o.end > t.end));
+  const accepted: Array<{ t: TitleMention; num?: DocNumberMention; end: number }> = [];
+  for (const t of topLevel) {
+    if (t.rejected) {
+      out.rejected.push({ text: doc.text.slice(t.start, t.end), reason: t.rejected, evidence: evidenceAt(doc, t.start, t.end, span) });
+      continue;
+    }
+    const num = pairedNumber(text, t, numbers);
+    if (num) usedNumbers.add(num);
+    const end = num ? num.end + (/[)）]/.test(text[num.end] ?? '') ? 1 : 0) : t.end;
+    accepted.push({ t, num, end });
+  }
+
+  // Lists of adjacent citations share their governing verb; directly adjacent ones share an issuer.
+  const listStart: number[] = [];
+  const listEnd: number[] = [];
+  for (let i = 0; i < accepted.length; i++) {
+    const prev = accepted[i - 1];
+    const joined = prev && LIST_GAP.test(text.slice(prev.end, accepted[i].t.start));
+    listStart[i] = joined ? listStart[i - 1] : i;
+  }
+  for (let i = accepted.length - 1; i >= 0; i--) {
+    const next = accepted[i + 1];
+    listEnd[i] = next && listStart[i + 1] === listStart[i] ? listEnd[i + 1] : i;
+  }
+
+  let prevIssuers: InstitutionRef[] = [];
+  for (let i = 0; i < accepted.length; i++) {
+    const { t, num, end } = accepted[i];
+    const written = doc.text.slice(t.start + 1, t.end - 1).replace(/\s+/g, '');
+    const parsed = parseCitedTitle(written);
+    const key = titleKey(parsed.title);
+    if (ctx.selfKeys.has(key) || ctx.selfKeys.has(titleKey(t.inner))) {
+      out.selfReferences.push({ start: t.start, end: t.end });
+      continue;
+    }
+    let issuers: InstitutionRef[] = parsed.issuerPhrase ? splitIssuers(parsed.issuerPhrase, ctx) : [];
+    const prev = accepted[i - 1];
+    // 教育部制定的《A》《B》《C》: brackets directly after one another share the issuer before the first.
+    const direct = prev !== undefined && DIRECT_GAP.test(text.slice(prev.end, t.start));
+    if (!issuers.length && direct) issuers = prevIssuers;
+    else if (!issuers.length) {
+      const phrase = issuerPhraseBefore(clauseBefore(text, t.start, 30));
+      if (phrase) issuers = splitIssuers(phrase, ctx);
+    }
+    prevIssuers = issuers;
+
+    const first = accepted[listStart[i]];
+    const last = accepted[listEnd[i]];
+    const intent = classifyIntent(clauseBefore(text, first.t.start, 40), clauseAfter(text, last.end, 24));
+    const mention: CitationMention = {
+      task: taskIndexAt(tasks, t.start),
+      title: parsed.title,
+      rawTitle: written,
+      docNumber: num?.value,
+      issuers,
+      kind: parsed.kind,
+      year: num?.year ?? yearInTitle(parsed.title),
+      intent,
+      evidence: evidenceAt(doc, t.start, end, span, pinCite(text, end)),
+    };
+    if (mention.evidence.pin) mention.pin = mention.evidence.pin;
+    out.citations.push(mention);
+  }
+
+  // 文号 cited without a title.
+  for (const n of numbers) {
+    if (usedNumbers.has(n)) continue;
+    if (ctx.ownDocNumber && n.value === ctx.ownDocNumber) continue;
+    if (titles.some((t) => n.start >= t.start && n.end <= t.end)) continue;
+    out.citations.push({
+      task: taskIndexAt(tasks, n.start),
+      docNumber: n.value,
+      issuers: [],
+      year: n.year,
+      intent: classifyIntent(clauseBefore(text, n.start, 40), clauseAfter(text, n.end, 24)),
+      evidence: evidenceAt(doc, n.start, n.end, span, pinCite(text, n.end)),
+    });
+  }
+  out.citations.sort((a, b) => a.evidence.start - b.evidence.start);
+  return out;
+}
+
+/** A year written inside a title's range or edition note: (2018—2022年) → 2018. */
+function yearInTitle(title: string): number | undefined {
+  const m = /[(（]((?:19|20)\d{2})\s*[—–\-－~～至]/u.exec(title);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The article a citation points at: 《X》第十二条, 第十二条第二款. */
+function pinCite(text: string, end: number): string | undefined {
+  const m = /^\s*(第[一二三四五六七八九十百零〇\d]{1,6}条(?:第[一二三四五六七八九十\d]{1,4}款)?(?:第[一二三四五六七八九十\d]{1,4}项)?)/u.exec(
+    text.slice(end, end + 24),
+  );
+  return m?.[1];
+}

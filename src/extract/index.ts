@@ -1,0 +1,54 @@
+/**
+ * The extractor: the same pure code runs in the build script (Node) and in a Web Worker.
+ * extractFile reads one file; assembleGraph resolves entities across all of them.
+ */
+import { GraphFileSchema, describeZodError, type Diagnostic, type GraphFile, type Source } from '../model';
+import type { InputFile } from './types';
+import { extractFile, type FileResult } from './file';
+import { assembleGraph, type FileExtraction } from './assemble';
+
+export { extractFile, assembleGraph };
+export type { FileResult, FileExtraction, InputFile };
+
+export interface BuildProgress {
+  (done: number, total: number | undefined, path: string): void;
+}
+
+/** Builds the graph of a set of files; texts maps sourceId → decoded text. */
+export async function buildGraph(
+  files: Iterable<InputFile> | AsyncIterable<InputFile>,
+  opts: { onProgress?: BuildProgress; total?: number; keepTexts?: boolean; onText?: (sourceId: string, text: string) => void | Promise<void> } = {},
+): Promise<{ graph: GraphFile; texts: Map<string, string> }> {
+  const sources: Source[] = [];
+  const extractions: FileExtraction[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  const seen = new Set<string>();
+  let done = 0;
+  for await (const f of files) {
+    const r = await extractFile(f);
+    done++;
+    diagnostics.push(...r.diagnostics);
+    if (seen.has(r.source.id)) {
+      diagnostics.push({ sourceId: r.source.id, path: f.path, level: 'warning', message: `${f.path}: same content as an earlier file; skipped` });
+    } else {
+      seen.add(r.source.id);
+      sources.push(r.source);
+      if (r.extraction) extractions.push(r.extraction);
+      if (r.text !== null) {
+        if (opts.onText) await opts.onText(r.source.id, r.text);
+        if (opts.keepTexts !== false) texts.set(r.source.id, r.text);
+      }
+    }
+    opts.onProgress?.(done, opts.total, f.path);
+  }
+  const graph = assembleGraph(sources, extractions, diagnostics);
+  return { graph, texts };
+}
+
+/** Validates a graph with the contract's schema; throws with the zod paths of the first problems. */
+export function validateGraph(graph: GraphFile): GraphFile {
+  const r = GraphFileSchema.safeParse(graph);
+  if (!r.success) throw new Error(`graph does not match the schema: ${describeZodError(r.error)}`);
+  return r.data;
+}

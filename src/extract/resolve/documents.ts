@@ -1,0 +1,84 @@
+/**
+ * Document identity across the corpus: mentions that share a normalised 文号 or a normalised
+ * title are one document; a title is paired with its 文号 wherever one mention gives both; a
+ * citation of a document whose text is in the corpus resolves to that policy.
+ */
+import { docNumberKey, titleKey } from '../normalize';
+
+/** The key a cited title is matched on; a law's 中华人民共和国 prefix is not part of its identity. */
+export function documentTitleKey(title: string): string {
+  const k = titleKey(title);
+  return /法$/u.test(k) ? k.replace(/^中华人民共和国/u, '') : k;
+}
+
+interface Entry {
+  parent: string;
+  num?: string;
+}
+
+/**
+ * Union-find over document keys ('n:' + 文号 key, 't:' + title key). Two different 文号 are never
+ * merged (a revision keeps its own node even if it shares a title).
+ */
+export class DocumentKeys {
+  private entries = new Map<string, Entry>();
+
+  private find(k: string): string {
+    let e = this.entries.get(k);
+    if (!e) {
+      e = { parent: k, num: k.startsWith('n:') ? k : undefined };
+      this.entries.set(k, e);
+    }
+    let root = k;
+    while (this.entries.get(root)!.parent !== root) root = this.entries.get(root)!.parent;
+    // Path compression.
+    let cur = k;
+    while (cur !== root) {
+      const next = this.entries.get(cur)!;
+      const p = next.parent;
+      next.parent = root;
+      cur = p;
+    }
+    return root;
+  }
+
+  add(title?: string, docNumber?: string): void {
+    const keys = mentionKeys(title, docNumber);
+    if (keys.length === 2) this.union(keys[0], keys[1]);
+    else if (keys.length === 1) this.find(keys[0]);
+  }
+
+  private union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    const ea = this.entries.get(ra)!;
+    const eb = this.entries.get(rb)!;
+    if (ea.num && eb.num && ea.num !== eb.num) return;
+    // Deterministic root: the smaller key, carrying any 文号.
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    this.entries.get(child)!.parent = root;
+    this.entries.get(root)!.num = ea.num ?? eb.num;
+  }
+
+  /** The canonical node id of a mention: doc:<文号 key> when the document has one, else doc:<title key>. */
+  idOf(title?: string, docNumber?: string): string | undefined {
+    const keys = mentionKeys(title, docNumber);
+    if (!keys.length) return undefined;
+    // A mention with a 文号 belongs to that 文号's document even when its title is shared.
+    const root = this.find(keys.find((k) => k.startsWith('n:')) ?? keys[0]);
+    const e = this.entries.get(root)!;
+    if (e.num) return 'doc:' + e.num.slice(2);
+    return 'doc:' + root.slice(2);
+  }
+}
+
+function mentionKeys(title?: string, docNumber?: string): string[] {
+  const keys: string[] = [];
+  if (docNumber) keys.push('n:' + docNumberKey(docNumber));
+  if (title) {
+    const k = documentTitleKey(title);
+    if (k) keys.push('t:' + k);
+  }
+  return keys;
+}

@@ -1,0 +1,112 @@
+/**
+ * From marker candidates to a policy's structure: keeps the markers whose numbering is
+ * consistent (each section, subsection and item follows its predecessor, items may restart under
+ * a new heading) and turns them into tasks with normalised paths and titles.
+ */
+import type { TaskDraft } from '../types';
+import { squeezeCjkSpaces, toChineseNumeral } from '../normalize';
+import type { Marker } from './markers';
+
+/** Subsections that frame a plan rather than assign work (总体要求's 指导思想, 总体目标 …). */
+const FRAMING = /^(指导思想|总体目标|基本原则|主要目标|工作目标|发展目标|总体要求|总体思路|工作思路|工作原则|基本要求|目标任务|发展思路|重要意义|适用范围|编制依据|发展基础|面临形势|现实基础)/u;
+
+export interface AcceptedMarker extends Marker {
+  /** End of this marker's scope: the next accepted marker (or the body end). */
+  end: number;
+}
+
+/** Keeps the markers whose numbering is consistent; `lenient` allows small gaps at line starts. */
+export function acceptMarkers(markers: Marker[], bodyEnd: number): AcceptedMarker[] {
+  const legalItems = markers.filter((m) => m.legal && m.kind === 'item').length;
+  const pool = legalItems >= 3 ? markers.filter((m) => m.legal) : markers.filter((m) => !m.legal);
+  let sec = 0;
+  let sub = 0;
+  let item = 0;
+  let headingSinceItem = true;
+  const kept: Marker[] = [];
+  for (const m of pool) {
+    const gapOk = (last: number) => m.lineStart && m.ordinal > last && m.ordinal <= last + 3;
+    if (m.kind === 'section') {
+      const ok = m.ordinal === sec + 1 || (sec === 0 && m.lineStart) || (sec > 0 && gapOk(sec));
+      if (!ok) continue;
+      sec = m.ordinal;
+      sub = 0;
+      headingSinceItem = true;
+    } else if (m.kind === 'subsection') {
+      const ok = m.ordinal === sub + 1 || (sub > 0 && gapOk(sub));
+      if (!ok) continue;
+      sub = m.ordinal;
+      headingSinceItem = true;
+    } else {
+      if (m.bare && !(m.lineStart && m.ordinal === item + 1)) continue;
+      const next = m.ordinal === item + 1;
+      const restart = m.ordinal === 1 && headingSinceItem;
+      if (!(next || restart || (item > 0 && gapOk(item)))) continue;
+      item = m.ordinal;
+      headingSinceItem = false;
+    }
+    kept.push(m);
+  }
+  return kept.map((m, i) => ({ ...m, end: i + 1 < kept.length ? kept[i + 1].start : bodyEnd }));
+}
+
+export function sectionLabel(m: Marker): string {
+  if (m.kind === 'section') return toChineseNumeral(m.ordinal);
+  if (m.kind === 'subsection') return `(${toChineseNumeral(m.ordinal)})`;
+  return String(m.ordinal);
+}
+
+/** The heading text after a marker: up to the end of its line, its first 。, or its scope's end. */
+export function headingText(text: string, m: AcceptedMarker): string {
+  let end = m.end;
+  for (let i = m.contentStart; i < end; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || c === '。') {
+      end = i;
+      break;
+    }
+  }
+  return squeezeCjkSpaces(text.slice(m.contentStart, end));
+}
+
+export function isFramingHeading(title: string): boolean {
+  return FRAMING.test(title.replace(/\s+/g, ''));
+}
+
+/**
+ * Tasks of a body: every accepted item, plus every subsection (or section without subsections)
+ * that has no items under it, carries text of its own and is not a framing heading.
+ */
+export function tasksFromMarkers(text: string, accepted: AcceptedMarker[], fromOutline: boolean): TaskDraft[] {
+  const tasks: TaskDraft[] = [];
+  let section: AcceptedMarker | null = null;
+  let subsection: AcceptedMarker | null = null;
+  for (let i = 0; i < accepted.length; i++) {
+    const m = accepted[i];
+    if (m.kind === 'section') {
+      section = m;
+      subsection = null;
+    } else if (m.kind === 'subsection') {
+      subsection = m;
+    }
+    const path = [section, subsection].filter((x): x is AcceptedMarker => x !== null).map(sectionLabel);
+    if (m.kind === 'item') {
+      tasks.push({ path: [...path, sectionLabel(m)], title: headingText(text, m), start: m.start, end: m.end, fromOutline });
+      continue;
+    }
+    // A heading is a leaf task when nothing nested follows it before the next sibling or parent.
+    const next = accepted[i + 1];
+    const hasChildren = next !== undefined && depth(next) > depth(m);
+    if (hasChildren) continue;
+    const title = headingText(text, m);
+    if (!title || isFramingHeading(title)) continue;
+    const hasBody = fromOutline || /\S/.test(text.slice(m.contentStart + title.length, m.end).replace(/[\s\u3000]/g, ''));
+    if (!hasBody) continue;
+    tasks.push({ path, title, start: m.start, end: m.end, fromOutline });
+  }
+  return tasks;
+}
+
+function depth(m: Marker): number {
+  return m.kind === 'section' ? 0 : m.kind === 'subsection' ? 1 : 2;
+}
