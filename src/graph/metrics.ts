@@ -51,23 +51,25 @@ export interface MostCitedOptions {
  */
 export function mostCited(graph: RowGraph, opts: MostCitedOptions = {}): CitedCount[] {
   const intents = opts.intents ? new Set<string>(opts.intents) : undefined;
-  const out: CitedCount[] = [];
-  graph.forEachNode((id, attrs) => {
-    let citations = 0;
-    const citing = new Set<string>();
-    const policies = new Set<string>();
-    graph.forEachInEdge(id, (_e, edge, source) => {
-      if (edge.type !== 'cites') return;
-      if (intents && !intents.has(edge.intent ?? 'other')) return;
-      citations++;
-      citing.add(source);
-      const p = citingPolicyOf(graph, source);
-      if (p) policies.add(p);
-    });
-    if (citations > 0) {
-      out.push({ id, label: attrs.label, type: attrs.type, citations, citingNodes: citing.size, citingPolicies: policies.size });
-    }
+  const tally = new Map<string, { citations: number; citing: Set<string>; policies: Set<string> }>();
+  const policyCache = new Map<string, string | undefined>();
+  // One pass over the edges: most nodes are never cited, so visiting nodes would waste time.
+  graph.forEachEdge((_e, edge, source, target) => {
+    if (edge.type !== 'cites') return;
+    if (intents && !intents.has(edge.intent ?? 'other')) return;
+    let t = tally.get(target);
+    if (!t) tally.set(target, (t = { citations: 0, citing: new Set(), policies: new Set() }));
+    t.citations++;
+    t.citing.add(source);
+    if (!policyCache.has(source)) policyCache.set(source, citingPolicyOf(graph, source));
+    const p = policyCache.get(source);
+    if (p) t.policies.add(p);
   });
+  const out: CitedCount[] = [];
+  for (const [id, t] of tally) {
+    const attrs = graph.getNodeAttributes(id);
+    out.push({ id, label: attrs.label, type: attrs.type, citations: t.citations, citingNodes: t.citing.size, citingPolicies: t.policies.size });
+  }
   out.sort((a, b) => b.citations - a.citations || b.citingPolicies - a.citingPolicies || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return opts.limit === undefined ? out : out.slice(0, opts.limit);
 }

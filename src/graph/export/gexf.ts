@@ -23,6 +23,8 @@ export function toGEXF(graph: RowGraph, nodeIds: Iterable<string>, edgeIds: Iter
   for (const edge of edges) flat.addEdgeWithKey(idOf(edge.id), idOf(edge.source), idOf(edge.target), cleanRow(flattenEdge(edge)));
   return write(flat, {
     version: '1.2',
+    // One line: a third faster (~3 s instead of ~4.4 s for 24k nodes and 67k edges), and tools do not care.
+    pretty: false,
     // Our own formatters: the defaults treat `kind`, `size`, `color`… as GEXF viz/edge-kind fields.
     formatNode: (_key, { label, ...rest }) => ({ label: String(label ?? ''), attributes: rest }),
     formatEdge: (_key, attrs) => ({ label: String(attrs.type_en ?? ''), attributes: attrs }),

@@ -8,7 +8,10 @@ import { flattenEdge, flattenNode, selectRows, stripXmlIllegal, type FlatRow, ty
 type KeyType = 'boolean' | 'int' | 'double' | 'string';
 
 /** Escape for both text and attribute content; CR, LF and tab as references so attribute values keep them. */
+const NEEDS_WORK = /[&<>"'\r\n\t\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export function escapeXml(value: string, inAttribute = false): string {
+  if (!NEEDS_WORK.test(value)) return value; // the common case: plain Chinese text
   let s = stripXmlIllegal(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
