@@ -1,0 +1,96 @@
+/**
+ * How node and edge types look on the canvas. One table drives both the Cytoscape stylesheet and
+ * the legend, so they cannot disagree.
+ */
+import type { EdgeType, NodeType } from '../../model';
+
+export interface TypeLook {
+  color: string;
+  shape: 'round-rectangle' | 'ellipse' | 'rectangle' | 'diamond' | 'hexagon' | 'round-triangle';
+}
+
+/** Calm, distinguishable hues of similar lightness (readable labels on all of them). */
+export const NODE_LOOK: Record<NodeType, TypeLook> = {
+  policy: { color: '#2f5d8a', shape: 'round-rectangle' },
+  task: { color: '#7f9cb8', shape: 'ellipse' },
+  document: { color: '#b0682a', shape: 'rectangle' },
+  program: { color: '#4c8a5a', shape: 'diamond' },
+  institution: { color: '#7b5e93', shape: 'hexagon' },
+  region: { color: '#8c8a6e', shape: 'round-triangle' },
+};
+
+export const EDGE_COLOR: Record<EdgeType, string> = {
+  contains: '#c3cad3',
+  cites: '#b0682a',
+  mentions: '#4c8a5a',
+  involves: '#a491b5',
+  issued_by: '#a491b5',
+  located_in: '#bdbba6',
+  adapts: '#c0392b',
+  fulfils: '#2f5d8a',
+};
+
+/** Node diameter from its citation count: grows with the square root, bounded. */
+export function nodeSize(citedBy: number, type: NodeType): number {
+  const base = type === 'task' ? 12 : 18;
+  return Math.min(64, base + 7 * Math.sqrt(citedBy));
+}
+
+// Cytoscape's stylesheet type is loose; this is the JSON form it accepts.
+export function stylesheet(): Array<{ selector: string; style: Record<string, unknown> }> {
+  const byType = Object.entries(NODE_LOOK).map(([type, look]) => ({
+    selector: `node[type = "${type}"]`,
+    style: { 'background-color': look.color, shape: look.shape },
+  }));
+  const edgesByType = Object.entries(EDGE_COLOR).map(([type, color]) => ({
+    selector: `edge[type = "${type}"]`,
+    style: { 'line-color': color, 'target-arrow-color': color },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(short)',
+        // Cytoscape rejects quoted family names.
+        'font-family': 'Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif',
+        'font-size': 11,
+        color: '#1f2933',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    ...byType,
+    { selector: 'node[type = "task"]', style: { 'font-size': 9, color: '#3e4c59' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.6,
+        opacity: 0.75,
+      },
+    },
+    ...edgesByType,
+    { selector: 'edge[type = "cites"], edge[type = "adapts"]', style: { width: 1.6 } },
+    { selector: 'edge[type = "adapts"]', style: { 'line-style': 'dashed' } },
+    {
+      selector: 'node.sel',
+      style: { 'border-width': 3, 'border-color': '#f0b429', 'z-index': 10 },
+    },
+    
+    { selector: 'node.root', style: { 'border-width': 3, 'border-color': '#1f2933' } },
+    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: 'node.hit', style: { 'border-width': 3, 'border-color': '#e12d39' } },
+  ];
+}

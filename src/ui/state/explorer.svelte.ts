@@ -1,0 +1,125 @@
+/**
+ * The explorer's state: what the analyst chose (view, filters, selection, language) and what was
+ * loaded (the graph, the search index, load progress, errors). Components read and write it; the
+ * graph work itself is done by the pure functions of src/graph.
+ */
+import type { PolicyGraph } from '../../graph/load';
+import type { SearchIndex } from '../../graph/search';
+import type { ImportProgress, PolicyDB, StorageErrorInfo, SyncStatus } from '../../store';
+import { translate, type Lang, type MessageKey } from '../i18n';
+import { decodeHash, defaultFilters, encodeHash, type UiFilters, type UiState, type ViewMode } from './urlstate';
+
+export interface ViewCounts {
+  nodes: number;
+  edges: number;
+  /** Nodes and edges that pass the filters but are over the canvas cap. */
+  cappedNodes: number;
+  cappedEdges: number;
+  cap: number;
+  totalNodes: number;
+  totalEdges: number;
+}
+
+export class Explorer {
+  lang = $state<Lang>('zh');
+  view = $state<ViewMode>('graph');
+  filters = $state<UiFilters>(defaultFilters());
+  selection = $state<string[]>([]);
+  /** Lineage mode: the node whose lineage is drawn. */
+  root = $state<string | undefined>(undefined);
+  query = $state('');
+  /** Nodes added to the view by double-click (expanded neighbours), beyond the filters. */
+  expanded = $state<string[]>([]);
+  /** Evidence the source-text viewer shows: a source and a span to scroll to. */
+  textFocus = $state<{ sourceId: string; start: number; end: number } | null>(null);
+
+  graph = $state.raw<PolicyGraph | null>(null);
+  searchIndex = $state.raw<SearchIndex | null>(null);
+  db: PolicyDB | null = null;
+
+  progress = $state<ImportProgress | null>(null);
+  syncStatus = $state<SyncStatus | null>(null);
+  error = $state<StorageErrorInfo | null>(null);
+  versionChanged = $state(false);
+  persisted = $state<boolean | null>(null);
+  /** What the current canvas shows and hides (status bar). */
+  viewCounts = $state<ViewCounts | null>(null);
+  /** Milliseconds of the last canvas layout and where it ran (status bar). */
+  layoutInfo = $state<{ where: string; ms: number } | null>(null);
+
+  t = (key: MessageKey, params?: Record<string, string | number>) => translate(this.lang, key, params);
+
+  snapshot(): UiState {
+    return {
+      view: this.view,
+      lang: this.lang,
+      filters: $state.snapshot(this.filters),
+      selection: [...this.selection],
+      root: this.root,
+      query: this.query,
+    };
+  }
+
+  restore(s: UiState): void {
+    this.view = s.view;
+    this.lang = s.lang;
+    this.filters = s.filters;
+    this.selection = s.selection;
+    this.root = s.root;
+    this.query = s.query;
+  }
+
+  /** Selects `id` (adding to the selection when `additive`); an unknown id is ignored. */
+  select(id: string, additive = false): void {
+    if (this.graph && !this.graph.hasNode(id)) return;
+    if (additive) {
+      this.selection = this.selection.includes(id) ? this.selection.filter((x) => x !== id) : [...this.selection, id];
+    } else this.selection = [id];
+  }
+
+  clearSelection(): void {
+    this.selection = [];
+    this.textFocus = null;
+  }
+
+  /** Shows the lineage of a node (a document, policy or task). */
+  showLineage(id: string): void {
+    this.root = id;
+    this.view = 'lineage';
+    this.selection = [id];
+  }
+
+  expand(id: string): void {
+    if (!this.expanded.includes(id)) this.expanded = [...this.expanded, id];
+  }
+
+  resetFilters(): void {
+    this.filters = defaultFilters();
+    this.expanded = [];
+  }
+}
+
+/** Keeps the URL hash and the state in step (both directions). */
+export function bindHash(ex: Explorer): () => void {
+  let last = location.hash;
+  const initial = decodeHash(location.hash);
+  ex.restore(initial);
+  const onHash = () => {
+    if (location.hash === last) return;
+    last = location.hash;
+    ex.restore(decodeHash(location.hash));
+  };
+  window.addEventListener('hashchange', onHash);
+  const stop = $effect.root(() => {
+    $effect(() => {
+      const h = encodeHash(ex.snapshot());
+      if (h === last || (h === '' && last === '')) return;
+      last = h;
+      history.replaceState(null, '', h || location.pathname + location.search);
+    });
+  });
+  return () => {
+    window.removeEventListener('hashchange', onHash);
+    stop();
+  };
+}
