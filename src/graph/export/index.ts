@@ -1,5 +1,5 @@
 export * from './labels';
-export { selectRows, flattenNode, flattenEdge, stripXmlIllegal, LIST_SEPARATOR, type RowGraph, type SelectedRows } from './rows';
+export { selectRows, flattenNode, flattenEdge, stripXmlIllegal, LIST_SEPARATOR, type SelectedRows } from './rows';
 export * from './json';
 export * from './graphml';
 export * from './gexf';
