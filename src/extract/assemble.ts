@@ -16,7 +16,7 @@ import {
 } from '../model';
 import type { CitationMention, InstitutionRef, PolicyDraft } from './types';
 import { titleKey } from './normalize';
-import { DocumentKeys, documentTitleKey } from './resolve/documents';
+import { DocumentKeys, documentTitleKey, anonymisedScope } from './resolve/documents';
 import { inferAdapts } from './resolve/adapts';
 import { isNationalPrefix } from './find/docnumbers';
 import { findRegions, lookupRegion } from './find/regions';
@@ -56,14 +56,14 @@ class GraphBuilder {
 const INTENT_PRIORITY: Intent[] = ['will_issue', 'revises', 'completes', 'implements', 'uses', 'other'];
 const LEVEL_OF_REGION: Record<string, Level> = { provincial: 'provincial', municipal: 'municipal', county: 'county' };
 
-function regionId(name: string): string {
-  return `region:${name}`;
+function regionId(name: string, scope?: string): string {
+  return `region:${anonymisedScope(name, scope)}`;
 }
 
 /** Region nodes for a region name and its province, with located_in between them. */
-function ensureRegion(b: GraphBuilder, name: string, province?: string): string {
-  const info = lookupRegion(name);
-  const id = regionId(name);
+function ensureRegion(b: GraphBuilder, name: string, province?: string, scope?: string): string {
+  const info = name.includes('XX') ? undefined : lookupRegion(name);
+  const id = regionId(name, scope);
   const level: Level | undefined = info ? LEVEL_OF_REGION[info.level] : /县$/.test(name) ? 'county' : /市$/.test(name) ? 'municipal' : undefined;
   const prov = province ?? info?.province;
   const parentName = info?.level === 'county' && info.city ? info.city : prov !== name ? prov : undefined;
@@ -76,8 +76,8 @@ function ensureRegion(b: GraphBuilder, name: string, province?: string): string 
   return id;
 }
 
-function ensureInstitution(b: GraphBuilder, ref: InstitutionRef): string {
-  const id = `inst:${ref.name}`;
+function ensureInstitution(b: GraphBuilder, ref: InstitutionRef, scope?: string): string {
+  const id = `inst:${anonymisedScope(ref.name, scope)}`;
   const node = b.node<NodeOf<'institution'>>({
     id,
     type: 'institution',
@@ -89,8 +89,8 @@ function ensureInstitution(b: GraphBuilder, ref: InstitutionRef): string {
   });
   if (ref.written && ref.written !== ref.name && !node.aliases.includes(ref.written)) node.aliases.push(ref.written);
   if (ref.region && !node.region) node.region = ref.region;
-  if (node.region && !b.edges.has(`located_in:${id}->${regionId(node.region)}`)) {
-    b.edge('located_in', id, ensureRegion(b, node.region));
+  if (node.region && !b.edges.has(`located_in:${id}->${regionId(node.region, scope)}`)) {
+    b.edge('located_in', id, ensureRegion(b, node.region, undefined, scope));
   }
   return id;
 }
@@ -109,8 +109,15 @@ function documentLevel(c: CitationMention): Level | undefined {
     if (/^XX[市州]/.test(c.title)) return 'municipal';
     if (/^XX[县区旗]/.test(c.title)) return 'county';
     if (/^(?:国家|全国|中国共产党|中华人民共和国)/.test(c.title)) return 'national';
+    // Only the national legislature makes a 法 (local bodies make 条例, 办法, 规定).
+    if (/法$/.test(c.title.replace(/[(（][^()（）]*[)）]$/, ''))) return 'national';
   }
   return undefined;
+}
+
+/** Where an anonymised name (XX市) is valid: the policy's province, else the policy alone. */
+function scopeOf(p: PolicyDraft, policyId: string): string {
+  return p.province ?? policyId;
 }
 
 function rank(l: Level): number {
@@ -123,8 +130,13 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
 
   // 1. Document identity over every citation, and the policies that are themselves cited.
   const keys = new DocumentKeys();
-  for (const x of ordered) for (const p of x.policies) for (const c of p.citations) keys.add(c.title, c.docNumber);
-  for (const x of ordered) for (const p of x.policies) if (p.docNumber) keys.add(p.titleConstructed ? undefined : p.title, p.docNumber);
+  for (const x of ordered) {
+    x.policies.forEach((p, pi) => {
+      const scope = scopeOf(p, `policy:${x.sourceId}:${pi}`);
+      for (const c of p.citations) keys.add(c.title, c.docNumber, scope);
+      if (p.docNumber) keys.add(p.titleConstructed ? undefined : p.title, p.docNumber, scope);
+    });
+  }
   const policyByDocId = new Map<string, string>();
   const titleEvidence = new Map<string, Evidence>();
 
@@ -135,7 +147,8 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
     x.policies.forEach((p, pi) => {
       const id = `policy:${x.sourceId}:${pi}`;
       policyIds.push(id);
-      const issuerIds = p.issuers.map((r) => ensureInstitution(b, r));
+      const scope = scopeOf(p, id);
+      const issuerIds = p.issuers.map((r) => ensureInstitution(b, r, scope));
       const node = b.node<NodeOf<'policy'>>({
         id,
         type: 'policy',
@@ -155,11 +168,11 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
       });
       for (const iid of issuerIds) b.edge('issued_by', id, iid, p.titleEvidence);
       if (p.titleEvidence) titleEvidence.set(id, p.titleEvidence);
-      if (p.region) b.edge('located_in', id, ensureRegion(b, p.region, p.province));
+      if (p.region) b.edge('located_in', id, ensureRegion(b, p.region, p.province, scope));
       if (!p.titleConstructed) {
-        const docId = keys.idOf(p.title, p.docNumber);
+        const docId = keys.idOf(p.title, p.docNumber, scope);
         if (docId && !policyByDocId.has(docId)) policyByDocId.set(docId, id);
-        const alsoTitle = keys.idOf(p.title);
+        const alsoTitle = keys.idOf(p.title, undefined, scope);
         if (alsoTitle && !policyByDocId.has(alsoTitle)) policyByDocId.set(alsoTitle, id);
       }
       const used = new Map<string, number>();
@@ -201,8 +214,9 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
     for (const p of x.policies) {
       const policyId = policyIds[pi];
       const tids = taskIds[pi++];
+      const scope = scopeOf(p, policyId);
       for (const c of p.citations) {
-        const docId = keys.idOf(c.title, c.docNumber);
+        const docId = keys.idOf(c.title, c.docNumber, scope);
         if (!docId) continue;
         const citer = c.task === null ? policyId : tids[c.task];
         let target = policyByDocId.get(docId);
@@ -222,7 +236,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
           if (level && (!doc.level || rank(level) < rank(doc.level))) doc.level = level;
           for (const r of c.issuers) {
             if (!doc.issuers.includes(r.name)) doc.issuers.push(r.name);
-            b.edge('issued_by', docId, ensureInstitution(b, r), c.evidence);
+            b.edge('issued_by', docId, ensureInstitution(b, r, scope), c.evidence);
           }
         } else {
           const pol = b.nodes.get(target) as NodeOf<'policy'>;
@@ -240,7 +254,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
         b.edge('mentions', m.task === null ? policyId : tids[m.task], id, m.evidence);
       }
       for (const m of p.institutions) {
-        b.edge('involves', m.task === null ? policyId : tids[m.task], ensureInstitution(b, m), m.evidence);
+        b.edge('involves', m.task === null ? policyId : tids[m.task], ensureInstitution(b, m, scope), m.evidence);
       }
     }
   }

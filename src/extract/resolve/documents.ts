@@ -42,8 +42,8 @@ export class DocumentKeys {
     return root;
   }
 
-  add(title?: string, docNumber?: string): void {
-    const keys = mentionKeys(title, docNumber);
+  add(title?: string, docNumber?: string, scope?: string): void {
+    const keys = mentionKeys(title, docNumber, scope);
     if (keys.length === 2) this.union(keys[0], keys[1]);
     else if (keys.length === 1) this.find(keys[0]);
   }
@@ -62,8 +62,8 @@ export class DocumentKeys {
   }
 
   /** The canonical node id of a mention: doc:<文号 key> when the document has one, else doc:<title key>. */
-  idOf(title?: string, docNumber?: string): string | undefined {
-    const keys = mentionKeys(title, docNumber);
+  idOf(title?: string, docNumber?: string, scope?: string): string | undefined {
+    const keys = mentionKeys(title, docNumber, scope);
     if (!keys.length) return undefined;
     // A mention with a 文号 belongs to that 文号's document even when its title is shared.
     const root = this.find(keys.find((k) => k.startsWith('n:')) ?? keys[0]);
@@ -73,12 +73,20 @@ export class DocumentKeys {
   }
 }
 
-function mentionKeys(title?: string, docNumber?: string): string[] {
+/**
+ * Anonymised names (XX市…) are only the same document within one place: `scope` (the citing
+ * policy's province, or the policy itself) keeps XX市's plan in 河北 apart from XX市's in 广东.
+ */
+export function anonymisedScope(key: string, scope?: string): string {
+  return scope && key.includes('XX') ? `${key}@${scope}` : key;
+}
+
+function mentionKeys(title?: string, docNumber?: string, scope?: string): string[] {
   const keys: string[] = [];
   if (docNumber) keys.push('n:' + docNumberKey(docNumber));
   if (title) {
     const k = documentTitleKey(title);
-    if (k) keys.push('t:' + k);
+    if (k) keys.push('t:' + anonymisedScope(k, scope));
   }
   return keys;
 }

@@ -4,7 +4,7 @@
  */
 import type { Level } from '../../model';
 import type { InstitutionRef, Span } from '../types';
-import { squeezeCjkSpaces, parseChineseNumeral, titleKey } from '../normalize';
+import { parseChineseNumeral, titleKey } from '../normalize';
 import { findDocNumbers, isNationalPrefix } from '../find/docnumbers';
 import { looksLikeIssuerPhrase } from '../find/cited-title';
 import { findRegions, lookupRegion } from '../find/regions';
@@ -77,14 +77,19 @@ function findTitle(text: string, header: Line[]): { title: string; span: Span; n
     // '加快推进鄂尔多斯教育现代化' / '工作方案(2019—2022年)': a type word alone continues the line above.
     if (KIND_ONLY.test(t.replace(/\s+/g, '')) && prev && prev.trimmed.length <= 40 && !/[。，,:：；;]/.test(prev.trimmed)) {
       const joined = prev.trimmed + t;
-      return { title: squeezeCjkSpaces(joined), span: { start: prev.start + indent(text, prev), end: l.start + indent(text, l) + t.length } };
+      return { title: tidyTitle(joined), span: { start: prev.start + indent(text, prev), end: l.start + indent(text, l) + t.length } };
     }
     const start = l.start + indent(text, l);
     const notice = NOTICE_OF.exec(t.replace(/\s+/g, ''));
     if (notice) return { title: notice[2], span: { start, end: start + t.length }, notice: t };
-    return { title: squeezeCjkSpaces(t), span: { start, end: start + t.length } };
+    return { title: tidyTitle(t), span: { start, end: start + t.length } };
   }
   return undefined;
+}
+
+/** A title line with its whitespace runs made single spaces (a space between issuer names is meaningful). */
+function tidyTitle(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Where a line's text begins (after its indentation). */
@@ -244,8 +249,11 @@ export function readMetadata(input: MetadataInput): PolicyMetadata {
     }
   }
   if (region && !province) {
+    // An anonymised city's province: the province the text names in full most often (河北省 over
+    // a passing 香港 in 香港中文大学), else by any spelling.
     const provinces = findRegions(text, span.start, span.end).filter((r) => r.level === 'provincial');
-    province = mostFrequent(provinces, (r) => r.name)?.name ?? lookupRegion(region)?.province;
+    const full = provinces.filter((r) => r.written === r.name);
+    province = mostFrequent(full.length ? full : provinces, (r) => r.name)?.name ?? lookupRegion(region)?.province;
   }
 
   const ctx = { region, province };
@@ -255,7 +263,7 @@ export function readMetadata(input: MetadataInput): PolicyMetadata {
 
   // Year: 成文日期, else the title's year (not a plan's range), else the preamble's first year.
   const titleYear = title ? /(?<![(（\d—–-])((?:19|20)\d{2})\s*年(?![^(（]*[)）])/u.exec(title)?.[1] : undefined;
-  const preambleYear = /((?:19|20)\d{2})\s*年/u.exec(text.slice(bodyStart, Math.min(span.end, bodyStart + 400)))?.[1];
+  const preambleYear = /((?:19|20)\d{2})\s*年/u.exec(text.slice(span.start, Math.min(span.end, bodyStart + 400)))?.[1];
   const year =
     (dateWritten ? Number(dateWritten.slice(0, 4)) : undefined) ??
     (titleYear ? Number(titleYear) : undefined) ??

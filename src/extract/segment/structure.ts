@@ -24,29 +24,41 @@ export function acceptMarkers(markers: Marker[], bodyEnd: number): AcceptedMarke
   let item = 0;
   let headingSinceItem = true;
   const kept: Marker[] = [];
-  for (const m of pool) {
-    const gapOk = (last: number) => m.lineStart && m.ordinal > last && m.ordinal <= last + 3;
+  // A gap in the numbering is accepted only when the expected number does not come soon after
+  // (an outline that skips an item), so a stray '5.' between '2.' and '3.' is dropped.
+  const expectedSoon = (i: number, kind: Marker['kind'], want: number): boolean => {
+    for (let j = i + 1; j < Math.min(pool.length, i + 12); j++) {
+      const o = pool[j];
+      if (o.kind === kind && o.ordinal === want) return true;
+      if (o.kind !== 'item' && o.kind !== kind) return false;
+    }
+    return false;
+  };
+  pool.forEach((m, i) => {
+    const gapOk = (last: number) => m.lineStart && m.ordinal > last + 1 && m.ordinal <= last + 3 && !expectedSoon(i, m.kind, last + 1);
     if (m.kind === 'section') {
       const ok = m.ordinal === sec + 1 || (sec === 0 && m.lineStart) || (sec > 0 && gapOk(sec));
-      if (!ok) continue;
+      if (!ok) return;
       sec = m.ordinal;
       sub = 0;
       headingSinceItem = true;
     } else if (m.kind === 'subsection') {
       const ok = m.ordinal === sub + 1 || (sub > 0 && gapOk(sub));
-      if (!ok) continue;
+      if (!ok) return;
       sub = m.ordinal;
       headingSinceItem = true;
     } else {
-      if (m.bare && !(m.lineStart && m.ordinal === item + 1)) continue;
+      if (m.bare && !(m.lineStart && m.ordinal === item + 1)) return;
       const next = m.ordinal === item + 1;
       const restart = m.ordinal === 1 && headingSinceItem;
-      if (!(next || restart || (item > 0 && gapOk(item)))) continue;
+      // A text that starts mid-numbering (an excerpt, a truncated page) starts where it starts.
+      const firstOfText = item === 0 && m.lineStart && !m.bare && !expectedSoon(i, 'item', 1);
+      if (!(next || restart || firstOfText || (item > 0 && gapOk(item)))) return;
       item = m.ordinal;
       headingSinceItem = false;
     }
     kept.push(m);
-  }
+  });
   return kept.map((m, i) => ({ ...m, end: i + 1 < kept.length ? kept[i + 1].start : bodyEnd }));
 }
 
