@@ -45,8 +45,34 @@ function detect(bytes: Uint8Array, warnings: string[]): Detection {
 
   const body = stripTrailingNuls(bytes, warnings);
   const nul = body.subarray(0, SNIFF_BYTES).indexOf(0);
+  if (nul < 0 && scanUtf8(body).invalid === 0) return { encoding: looksLikeUtf8(body, warnings) ? 'utf-8' : 'gb18030', body };
+  const cjk16 = sniffCjkUtf16(bytes);
+  if (cjk16) return { encoding: cjk16, body: bytes };
   if (nul >= 0) throw new ExtractError(`binary file: NUL byte at offset ${nul}`);
   return { encoding: looksLikeUtf8(body, warnings) ? 'utf-8' : 'gb18030', body };
+}
+
+/**
+ * UTF-16 without BOM and with little ASCII: the high byte of nearly every unit is that of a CJK
+ * ideograph (0x4E–0x9F), CJK punctuation (0x30), general punctuation (0x20), full-width forms
+ * (0xFF) or ASCII (0x00). Only asked for input that is not valid UTF-8 (ASCII letters fall in the
+ * same byte range), and GBK's bytes (0xA1–0xFE) mostly do not.
+ */
+function sniffCjkUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length % 2 === 1) return undefined;
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 8) return undefined;
+  const plausibleHigh = (b: number) => b === 0 || b === 0x20 || b === 0x30 || b === 0xff || (b >= 0x4e && b <= 0x9f);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (plausibleHigh(bytes[i])) even++;
+    if (plausibleHigh(bytes[i + 1])) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.85 && even < pairs * 0.6) return 'utf-16le';
+  if (even > pairs * 0.85 && odd < pairs * 0.6) return 'utf-16be';
+  return undefined;
 }
 
 /**
@@ -62,9 +88,12 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (bytes[i] === 0) evenNul++;
     if (bytes[i + 1] === 0) oddNul++;
   }
+  // Chinese text is mostly CJK (no NUL byte), so even a 5% share of ASCII (newlines, digits) is a signal;
+  // binary data has NULs in both parities. Whatever is misread here is still checked by rejectIfBinary.
   const pairs = n / 2;
-  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.02) return 'utf-16le';
-  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.02) return 'utf-16be';
+  const oneSided = (many: number, few: number) => many > pairs * 0.05 && few < Math.min(pairs * 0.02, many / 10);
+  if (oneSided(oddNul, evenNul)) return 'utf-16le';
+  if (oneSided(evenNul, oddNul)) return 'utf-16be';
   return undefined;
 }
 

@@ -55,6 +55,11 @@ describe('decodeBytes: encodings', () => {
     expect(d.text).toBe(page);
   });
 
+  it.each(seeds.map((s) => [s.name, s] as const))('detects seed %s as UTF-16LE and BE without BOM', (_, s) => {
+    expect(decodeBytes(utf16(s.text, 'le', false))).toMatchObject({ encoding: 'utf-16le', text: s.text });
+    expect(decodeBytes(utf16(s.text, 'be', false))).toMatchObject({ encoding: 'utf-16be', text: s.text });
+  });
+
   it.each(seeds.map((s) => [s.name, s] as const))('reads seed %s re-encoded as GB18030', (_, s) => {
     const d = decodeBytes(encodeGb18030(s.text));
     expect(d.encoding).toBe('gb18030');
