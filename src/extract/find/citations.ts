@@ -31,7 +31,7 @@ export interface CitationScan {
 // What may separate two adjacent brackets of one list (《A》《B》, 《A》、《B》, 《A》(文号)和《B》).
 const LIST_GAP = /^(?:\s*[(（][^()（）《》]{0,30}[)）])?\s*(?:[、，,]|和|及|以及|与|、以及)?\s*$/u;
 const DIRECT_GAP = /^\s*、?\s*$/u;
-const VERB_TAIL = /(?:贯彻落实|学习宣传贯彻|贯彻执行|贯彻实施|贯彻|落实好|落实|实施|执行|按照|依据|根据|遵照|对照|围绕|参照|用好|依托|学习|出台|制定|印发|编制|修订|完善)(?!的)/gu;
+const VERB_TAIL = /(?:贯彻落实|学习宣传贯彻|贯彻执行|贯彻实施|贯彻|落实好|落实|实施|执行|按照|依据|依照|根据|遵照|对照|围绕|参照|用好|依托|学习|出台|制定|印发|编制|修订|完善)(?!的)/gu;
 const PARTICIPLE = /(?:印发|制定|发布|出台|颁布|下发|修订)的?$|的$/u;
 const DEPARTMENTS = /等\s*\d*\s*[个]?(?:部门|部委|单位)$/u;
 
@@ -63,6 +63,31 @@ function pairedNumber(text: string, t: TitleMention, numbers: DocNumberMention[]
   return numbers.find((n) => n.start >= from && n.start <= from + 2);
 }
 
+// A short form defined right after a citation: （以下简称《意见》） （以下简称“意见”） （简称意见）.
+const SHORT_DEFINITION = /^\s*(?:[(（][^()（）《》]{0,30}[)）])?\s*[(（]\s*(?:以下|下文)?\s*(?:简称|称)\s*[《“"]?([^()（）《》“”"]{1,16}?)[》”"]?\s*[)）]/u;
+const KIND_TAIL = /(?:意见|方案|计划|规划|办法|细则|规定|条例|纲要|指南|决定|标准|准则|规程|清单|规范|措施|通知|法|要点)$/u;
+
+interface Accepted {
+  t: TitleMention;
+  num?: DocNumberMention;
+  end: number;
+  /** For a short-form reference: the index of the full citation it stands for. */
+  ref?: number;
+}
+
+/** The full citation a short form stands for: a defined short form, else the latest citation of that type. */
+function resolveShortForm(inner: string, shortForms: Map<string, number>, accepted: Accepted[], kinds: Array<string | undefined>): number | undefined {
+  const bare = inner.replace(/^(?:该|此|上述|前述)/u, '');
+  const defined = shortForms.get(titleKey(bare));
+  if (defined !== undefined) return defined;
+  const kind = KIND_TAIL.exec(bare)?.[0];
+  if (!kind) return undefined;
+  for (let i = accepted.length - 1; i >= 0; i--) {
+    if (accepted[i].ref === undefined && kinds[i] === kind) return i;
+  }
+  return undefined;
+}
+
 export function findCitations(
   doc: DocText,
   span: Span,
@@ -75,18 +100,40 @@ export function findCitations(
   const usedNumbers = new Set<DocNumberMention>();
   const out: CitationScan = { citations: [], rejected: [], selfReferences: [] };
 
-  // Titles nested inside another kept title are read as part of it (〈〉 or inner 《》).
+  // Titles nested inside another title are read as part of it (〈〉 or inner 《》).
   const topLevel = titles.filter((t) => !titles.some((o) => o !== t && o.start < t.start && o.end > t.end));
-  const accepted: Array<{ t: TitleMention; num?: DocNumberMention; end: number }> = [];
+  const accepted: Accepted[] = [];
+  const kinds: Array<string | undefined> = [];
+  const shortForms = new Map<string, number>();
+  const definitionSpans: Span[] = [];
   for (const t of topLevel) {
+    if (definitionSpans.some((d) => t.start >= d.start && t.end <= d.end)) continue;
     if (t.rejected) {
       out.rejected.push({ text: doc.text.slice(t.start, t.end), reason: t.rejected, evidence: evidenceAt(doc, t.start, t.end, span) });
+      continue;
+    }
+    const defined = shortForms.has(titleKey(t.inner));
+    if (t.shortForm || defined) {
+      if (/^本/.test(t.inner)) continue; // 《本办法》: the policy itself
+      const ref = resolveShortForm(t.inner, shortForms, accepted, kinds);
+      if (ref === undefined) {
+        out.rejected.push({ text: doc.text.slice(t.start, t.end), reason: 'short form with no document it stands for', evidence: evidenceAt(doc, t.start, t.end, span) });
+        continue;
+      }
+      accepted.push({ t, end: t.end, ref });
+      kinds.push(kinds[ref]);
       continue;
     }
     const num = pairedNumber(text, t, numbers);
     if (num) usedNumbers.add(num);
     const end = num ? num.end + (/[)）]/.test(text[num.end] ?? '') ? 1 : 0) : t.end;
     accepted.push({ t, num, end });
+    kinds.push(parseCitedTitle(t.inner).kind);
+    const def = SHORT_DEFINITION.exec(text.slice(end, end + 60));
+    if (def) {
+      shortForms.set(titleKey(def[1]), accepted.length - 1);
+      definitionSpans.push({ start: end, end: end + def[0].length });
+    }
   }
 
   // Lists of adjacent citations share their governing verb; directly adjacent ones share an issuer.
@@ -94,7 +141,8 @@ export function findCitations(
   const listEnd: number[] = [];
   for (let i = 0; i < accepted.length; i++) {
     const prev = accepted[i - 1];
-    const joined = prev && LIST_GAP.test(text.slice(prev.end, accepted[i].t.start));
+    const gap = prev ? text.slice(prev.end, accepted[i].t.start) : '';
+    const joined = prev && (LIST_GAP.test(gap) || SHORT_DEFINITION.test(gap));
     listStart[i] = joined ? listStart[i - 1] : i;
   }
   for (let i = accepted.length - 1; i >= 0; i--) {
@@ -103,8 +151,27 @@ export function findCitations(
   }
 
   let prevIssuers: InstitutionRef[] = [];
+  const byAccepted: Array<CitationMention | undefined> = [];
   for (let i = 0; i < accepted.length; i++) {
-    const { t, num, end } = accepted[i];
+    const { t, num, end, ref } = accepted[i];
+    const first = accepted[listStart[i]];
+    const last = accepted[listEnd[i]];
+    const intent = classifyIntent(clauseBefore(text, first.t.start, 40), clauseAfter(text, last.end, 24));
+    const pin = pinCite(text, end);
+    if (ref !== undefined) {
+      const full = byAccepted[ref];
+      if (!full) continue; // the full form was a self-reference
+      const mention: CitationMention = {
+        ...full,
+        task: taskIndexAt(tasks, t.start),
+        intent,
+        evidence: evidenceAt(doc, t.start, end, span, pin),
+      };
+      if (pin) mention.pin = pin;
+      else delete mention.pin;
+      out.citations.push(mention);
+      continue;
+    }
     const written = doc.text.slice(t.start + 1, t.end - 1).replace(/\s+/g, '');
     const parsed = parseCitedTitle(written);
     const key = titleKey(parsed.title);
@@ -115,7 +182,7 @@ export function findCitations(
     let issuers: InstitutionRef[] = parsed.issuerPhrase ? splitIssuers(parsed.issuerPhrase, ctx) : [];
     const prev = accepted[i - 1];
     // 教育部制定的《A》《B》《C》: brackets directly after one another share the issuer before the first.
-    const direct = prev !== undefined && DIRECT_GAP.test(text.slice(prev.end, t.start));
+    const direct = prev !== undefined && prev.ref === undefined && DIRECT_GAP.test(text.slice(prev.end, t.start));
     if (!issuers.length && direct) issuers = prevIssuers;
     else if (!issuers.length) {
       const phrase = issuerPhraseBefore(clauseBefore(text, t.start, 30));
@@ -123,9 +190,6 @@ export function findCitations(
     }
     prevIssuers = issuers;
 
-    const first = accepted[listStart[i]];
-    const last = accepted[listEnd[i]];
-    const intent = classifyIntent(clauseBefore(text, first.t.start, 40), clauseAfter(text, last.end, 24));
     const mention: CitationMention = {
       task: taskIndexAt(tasks, t.start),
       title: parsed.title,
@@ -135,10 +199,42 @@ export function findCitations(
       kind: parsed.kind,
       year: num?.year ?? yearInTitle(parsed.title),
       intent,
-      evidence: evidenceAt(doc, t.start, end, span, pinCite(text, end)),
+      evidence: evidenceAt(doc, t.start, end, span, pin),
     };
-    if (mention.evidence.pin) mention.pin = mention.evidence.pin;
+    if (pin) mention.pin = pin;
+    byAccepted[i] = mention;
     out.citations.push(mention);
+  }
+
+  // Unbracketed back-references to a document named earlier: 该意见, 上述方案, “意见”.
+  const shortKeys = [...shortForms.keys()].filter((k) => k.length >= 2);
+  if (accepted.length) {
+    const alternatives = [...new Set([...shortKeys, '意见', '方案', '计划', '规划', '办法', '细则', '规定', '条例', '纲要', '指南', '决定', '通知'])]
+      .sort((a, b) => b.length - a.length)
+      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    const backRef = new RegExp(`(?:该|上述|前述)(${alternatives})|[“"](${shortKeys.length ? shortKeys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)'})[”"]`, 'gu');
+    const slice = text.slice(span.start, span.end);
+    for (const m of slice.matchAll(backRef)) {
+      const start = span.start + m.index;
+      const endPos = start + m[0].length;
+      if (titles.some((t) => start >= t.start && start < t.end) || definitionSpans.some((d) => start >= d.start && start < d.end)) continue;
+      const prior = accepted.filter((a) => a.t.start < start);
+      const priorKinds = kinds.slice(0, prior.length);
+      const ref = resolveShortForm(m[1] ?? m[2], shortForms, prior, priorKinds);
+      const full = ref === undefined ? undefined : byAccepted[ref];
+      if (!full) continue;
+      const pin = pinCite(text, endPos);
+      const mention: CitationMention = {
+        ...full,
+        task: taskIndexAt(tasks, start),
+        intent: classifyIntent(clauseBefore(text, start, 40), clauseAfter(text, endPos, 24)),
+        evidence: evidenceAt(doc, start, endPos, span, pin),
+      };
+      if (pin) mention.pin = pin;
+      else delete mention.pin;
+      out.citations.push(mention);
+    }
   }
 
   // 文号 cited without a title.

@@ -16,7 +16,7 @@ const VERBS: Array<[string, Intent]> = [
   ['学习宣传贯彻', 'implements'], ['学习贯彻', 'implements'], ['贯彻落实', 'implements'], ['贯彻执行', 'implements'],
   ['贯彻实施', 'implements'], ['贯彻', 'implements'], ['落实好', 'implements'], ['落实', 'implements'],
   ['实施', 'implements'], ['执行', 'implements'], ['按照', 'implements'], ['依据', 'implements'], ['根据', 'implements'],
-  ['遵照', 'implements'], ['对照', 'implements'], ['围绕', 'implements'], ['遵循', 'implements'], ['执行好', 'implements'],
+  ['遵照', 'implements'], ['依照', 'implements'], ['遵守', 'implements'], ['参考', 'uses'], ['对照', 'implements'], ['围绕', 'implements'], ['遵循', 'implements'], ['执行好', 'implements'],
 ];
 
 interface VerbHit {

@@ -11,6 +11,8 @@ export interface TitleMention extends Span {
   inner: string;
   /** Why this span names no document, if it does not. */
   rejected?: string;
+  /** A bare short form (《意见》, 《条例》): a reference to a document named earlier, never a document itself. */
+  shortForm?: boolean;
 }
 
 const MAX_TITLE = 160;
@@ -44,12 +46,22 @@ export function findBracketedTitles(text: string, from = 0, to = text.length): T
     }
     const inner = text.slice(open + 1, close).replace(/\s+/g, '');
     const mention: TitleMention = { start: open, end: close + 1, inner };
-    const why = rejectReason(inner);
-    if (why) mention.rejected = why;
+    if (isBareShortForm(inner)) mention.shortForm = true;
+    else {
+      const why = rejectReason(inner);
+      if (why) mention.rejected = why;
+    }
     out.push(mention);
     i = close + 1;
   }
   return out;
+}
+
+const BARE_KIND = new RegExp(`^(?:该|本|此|上述)?(?:${KIND_WORDS.join('|')})$`, 'u');
+
+/** 《意见》, 《条例》, 《本办法》: a type word alone names no document by itself. */
+export function isBareShortForm(inner: string): boolean {
+  return BARE_KIND.test(inner.replace(/\s+/g, ''));
 }
 
 const PUBLICATION = /(读本|讲义|汇编|选编|文选|文集|丛书|画册|教材|课本|报告集|案例集|杂志|日报|晚报|周刊|学报)$/u;
