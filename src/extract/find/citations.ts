@@ -221,8 +221,11 @@ export function findCitations(
       if (titles.some((t) => start >= t.start && start < t.end) || definitionSpans.some((d) => start >= d.start && start < d.end)) continue;
       const prior = accepted.filter((a) => a.t.start < start);
       const priorKinds = kinds.slice(0, prior.length);
-      const ref = resolveShortForm(m[1] ?? m[2], shortForms, prior, priorKinds);
-      const full = ref === undefined ? undefined : byAccepted[ref];
+      const word = m[1] ?? m[2];
+      const ref = resolveShortForm(word, shortForms, prior, priorKinds);
+      // Without a definition, 该意见 means the 意见 cited just before, not one pages earlier.
+      const near = ref !== undefined && (shortForms.has(titleKey(word)) || start - accepted[ref].t.start <= 300);
+      const full = ref === undefined || !near ? undefined : byAccepted[ref];
       if (!full) continue;
       const pin = pinCite(text, endPos);
       const mention: CitationMention = {
