@@ -89,6 +89,7 @@ interface FilterIndex {
   /** LEVELS index, -1 = unknown. */
   level: Int8Array;
   citedBy: Uint32Array;
+  degree: Uint32Array;
   /** For tasks the index of their policy, for policies themselves, else -1. */
   policyOf: Int32Array;
   /** Region scope of anchors (own region, its ancestors, province) as codes, CSR layout. */
@@ -177,6 +178,7 @@ function compile(g: PolicyGraph): FilterIndex {
   const year = new Uint16Array(n);
   const level = new Int8Array(n).fill(-1);
   const citedBy = new Uint32Array(n);
+  const degree = new Uint32Array(n);
   const policyOf = new Int32Array(n).fill(-1);
   const policies: number[] = [];
   const institutions: number[] = [];
@@ -186,6 +188,7 @@ function compile(g: PolicyGraph): FilterIndex {
     nodeIndex.set(id, i);
     type[i] = NODE_TYPES.indexOf(a.type);
     citedBy[i] = a.citedBy;
+    degree[i] = a.degree;
     if (a.type === 'policy') policies.push(i);
     else if (a.type === 'institution') institutions.push(i);
     i++;
@@ -245,6 +248,7 @@ function compile(g: PolicyGraph): FilterIndex {
     year,
     level,
     citedBy,
+    degree,
     policyOf,
     scopeStart,
     scopeCodes: Int32Array.from(scope),
@@ -477,10 +481,74 @@ export function applyFilters(g: PolicyGraph, f: FilterState): FilterResult {
   }
 
   const nodes: string[] = [];
-  for (let k = 0; k < n; k++) if (mark[k] !== HIDDEN) nodes.push(idx.nodeIds[k]);
+  const nodeIdx: number[] = [];
+  for (let k = 0; k < n; k++) {
+    if (mark[k] === HIDDEN) continue;
+    nodes.push(idx.nodeIds[k]);
+    nodeIdx.push(k);
+  }
   const edges: string[] = [];
-  for (let e = 0; e < m; e++) if (emark[e]) edges.push(idx.edgeIds[e]);
+  const edgeIdx: number[] = [];
+  for (let e = 0; e < m; e++) {
+    if (!emark[e]) continue;
+    edges.push(idx.edgeIds[e]);
+    edgeIdx.push(e);
+  }
+  const compiled: CompiledView = {
+    g,
+    index: idx,
+    nodeIdx: Int32Array.from(nodeIdx),
+    edgeIdx: Int32Array.from(edgeIdx),
+  };
+  Object.defineProperty(nodes, COMPILED, { value: compiled });
+  Object.defineProperty(edges, COMPILED, { value: compiled });
   return { nodes, edges };
+}
+
+/**
+ * The positions behind a filter result, so that capView can work on integers instead of ids.
+ * Carried invisibly by the arrays applyFilters returns; absent on any other array.
+ */
+interface CompiledView {
+  g: PolicyGraph;
+  index: FilterIndex;
+  /** Graph positions of the result's nodes / edges, in the result's order. */
+  nodeIdx: Int32Array;
+  edgeIdx: Int32Array;
+}
+const COMPILED = Symbol('compiledView');
+
+/**
+ * For the node and edge arrays of one applyFilters result on a graph unchanged since: per node
+ * of `nodes` its citedBy and degree, and per edge of `edges` the positions in `nodes` of its
+ * endpoints. Null for any other arrays (the caller then works from ids).
+ */
+export function compiledView(
+  g: PolicyGraph,
+  nodes: readonly string[],
+  edges: readonly string[],
+): { citedBy: Uint32Array; degree: Uint32Array; edgeEnds: Int32Array } | null {
+  const c = (nodes as unknown as Record<symbol, CompiledView | undefined>)[COMPILED];
+  if (!c || c.g !== g || (edges as unknown as Record<symbol, CompiledView | undefined>)[COMPILED] !== c) return null;
+  if (nodes.length !== c.nodeIdx.length || edges.length !== c.edgeIdx.length) return null; // edited since
+  if (cache.get(g) !== c.index) return null; // the graph changed since
+  const idx = c.index;
+  const at = new Int32Array(idx.nodeIds.length);
+  const citedBy = new Uint32Array(c.nodeIdx.length);
+  const degree = new Uint32Array(c.nodeIdx.length);
+  for (let i = 0; i < c.nodeIdx.length; i++) {
+    const k = c.nodeIdx[i];
+    at[k] = i;
+    citedBy[i] = idx.citedBy[k];
+    degree[i] = idx.degree[k];
+  }
+  const edgeEnds = new Int32Array(2 * c.edgeIdx.length);
+  for (let j = 0; j < c.edgeIdx.length; j++) {
+    const e = c.edgeIdx[j];
+    edgeEnds[2 * j] = at[idx.edgeSource[e]];
+    edgeEnds[2 * j + 1] = at[idx.edgeTarget[e]];
+  }
+  return { citedBy, degree, edgeEnds };
 }
 
 /** Keeps visible only the nodes within `hops` of the seeds over allowed edges between visible nodes. */

@@ -26,8 +26,10 @@ export interface GraphAttributes {
 export type PolicyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /**
- * Builds the graph from rows. Node and edge ids are the graph keys; attributes are the rows
- * themselves (copied) plus `citedBy` and `degree`. Rows are expected to satisfy the graph-file
+ * Builds the graph from rows. Node and edge ids are the graph keys. A node's attributes are a
+ * copy of its row plus `citedBy` and `degree`; an edge's attributes are its row object itself
+ * (not copied: there are several edges a node and the copies cost memory and time), so treat
+ * the rows as owned by the graph afterwards. Rows are expected to satisfy the graph-file
  * schema; an edge whose endpoint is missing is skipped and counted in the graph attribute
  * `droppedEdges` rather than thrown, so one bad row never blanks the explorer. A repeated node
  * or edge id keeps the first row.
@@ -58,12 +60,13 @@ export function addRows(
   }
   let dropped = 0;
   for (const e of edges) {
-    if (g.hasEdge(e.id)) continue;
-    if (!g.hasNode(e.source) || !g.hasNode(e.target)) {
-      dropped++;
+    // No pre-checks: graphology checks the key and endpoints anyway, and this loop runs 100k+ times.
+    try {
+      g.addDirectedEdgeWithKey(e.id, e.source, e.target, e);
+    } catch {
+      if (!g.hasEdge(e.id)) dropped++;
       continue;
     }
-    g.addDirectedEdgeWithKey(e.id, e.source, e.target, { ...e });
     added.edges.push(e.id);
     const s = g.getNodeAttributes(e.source);
     const t = g.getNodeAttributes(e.target);

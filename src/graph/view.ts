@@ -4,7 +4,8 @@
  * not drawn.
  */
 import type { NodeType } from '../model';
-import type { PolicyGraph } from './load';
+import { compiledView } from './filters';
+import type { NodeAttributes, PolicyGraph } from './load';
 
 export interface Tally {
   shown: number;
@@ -32,8 +33,7 @@ export interface CapOptions {
 }
 
 /** The region a node is counted under in the overview. */
-function regionKey(g: PolicyGraph, id: string): string {
-  const a = g.getNodeAttributes(id);
+function regionKey(a: NodeAttributes): string {
   if (a.type === 'region') return a.name;
   return 'region' in a && typeof a.region === 'string' ? a.region : '';
 }
@@ -43,7 +43,8 @@ function regionKey(g: PolicyGraph, id: string): string {
  * edges counted alike. Nodes enter by rank — kept ids first, then most cited, then highest
  * degree, then input order — each bringing the edges to nodes already in; it stops when the
  * budget is spent. Edges whose endpoints are not both in `nodes` are dropped. Output keeps the
- * input order.
+ * input order. Arrays straight from applyFilters take a fast path on the filters' compiled
+ * positions; any other arrays work too, from ids.
  */
 export function capView(
   g: PolicyGraph,
@@ -53,53 +54,75 @@ export function capView(
   opts: CapOptions = {},
 ): CappedView {
   const n = nodes.length;
-  const pos = new Map<string, number>();
-  for (let i = 0; i < n; i++) pos.set(nodes[i], i);
-  // Edges with both endpoints in the view, as pairs of input positions.
-  const valid: number[] = [];
-  for (let j = 0; j < edges.length; j++) {
-    const e = edges[j];
-    if (g.hasEdge(e) && pos.has(g.source(e)) && pos.has(g.target(e))) valid.push(j);
+  // Per node its counts; per edge kept (input position in `valid`) the positions of its endpoints.
+  let citedBy: ArrayLike<number>;
+  let degree: ArrayLike<number>;
+  let valid: Int32Array | null = null; // null: every input edge is valid
+  let ends: Int32Array;
+  const fast = compiledView(g, nodes, edges);
+  if (fast) {
+    ({ citedBy, degree, edgeEnds: ends } = fast);
+  } else {
+    const pos = new Map<string, number>();
+    for (let i = 0; i < n; i++) pos.set(nodes[i], i);
+    const v: number[] = [];
+    const en: number[] = [];
+    for (let j = 0; j < edges.length; j++) {
+      if (!g.hasEdge(edges[j])) continue;
+      const a = g.getEdgeAttributes(edges[j]);
+      const s = pos.get(a.source);
+      const t = pos.get(a.target);
+      if (s === undefined || t === undefined) continue;
+      v.push(j);
+      en.push(s, t);
+    }
+    if (v.length !== edges.length) valid = Int32Array.from(v);
+    ends = Int32Array.from(en);
+    const c = new Uint32Array(n);
+    const d = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = g.getNodeAttributes(nodes[i]);
+      c[i] = a.citedBy;
+      d[i] = a.degree;
+    }
+    citedBy = c;
+    degree = d;
   }
-  if (n + valid.length <= cap) {
-    return {
-      nodes: [...nodes],
-      edges: valid.length === edges.length ? [...edges] : valid.map((j) => edges[j]),
-      hidden: { nodes: 0, edges: 0 },
-    };
+  const m = ends.length / 2;
+  const edgeAt = (k: number) => (valid ? valid[k] : k);
+  if (n + m <= cap) {
+    const outEdges: string[] = [];
+    for (let k = 0; k < m; k++) outEdges.push(edges[edgeAt(k)]);
+    return { nodes: [...nodes], edges: outEdges, hidden: { nodes: 0, edges: 0 } };
   }
 
-  // Rank nodes.
-  const keep = new Set(opts.keep ?? []);
-  const citedBy = new Float64Array(n);
-  const degree = new Float64Array(n);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = g.getNodeAttributes(nodes[i]);
-    citedBy[i] = (keep.has(nodes[i]) ? Number.MAX_SAFE_INTEGER : 0) + a.citedBy;
-    degree[i] = a.degree;
-    order[i] = i;
+  // Rank nodes: kept ids, then most cited, then highest degree, then input order.
+  const kept = new Uint8Array(n);
+  if (opts.keep?.length) {
+    const keep = new Set(opts.keep);
+    for (let i = 0; i < n; i++) if (keep.has(nodes[i])) kept[i] = 1;
   }
-  order.sort((x, y) => citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => kept[y] - kept[x] || citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y);
   const rank = new Int32Array(n);
   for (let r = 0; r < n; r++) rank[order[r]] = r;
 
   // Bucket edges by the rank at which both their endpoints are in (counting sort).
   const bucketStart = new Int32Array(n + 1);
-  const entry = new Int32Array(valid.length);
-  for (let k = 0; k < valid.length; k++) {
-    const e = edges[valid[k]];
-    entry[k] = Math.max(rank[pos.get(g.source(e))!], rank[pos.get(g.target(e))!]);
+  const entry = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    entry[k] = Math.max(rank[ends[2 * k]], rank[ends[2 * k + 1]]);
     bucketStart[entry[k] + 1]++;
   }
   for (let r = 0; r < n; r++) bucketStart[r + 1] += bucketStart[r];
   const fill = bucketStart.slice(0, n);
-  const bucket = new Int32Array(valid.length);
-  for (let k = 0; k < valid.length; k++) bucket[fill[entry[k]]++] = valid[k];
+  const bucket = new Int32Array(m);
+  for (let k = 0; k < m; k++) bucket[fill[entry[k]]++] = k;
 
   // Spend the budget in rank order.
   const nodeIn = new Uint8Array(n);
-  const edgeIn = new Uint8Array(edges.length);
+  const edgeIn = new Uint8Array(m);
   let budget = cap;
   for (let r = 0; r < n && budget > 0; r++) {
     nodeIn[order[r]] = 1;
@@ -117,9 +140,9 @@ export function capView(
     const id = nodes[i];
     const shown = nodeIn[i] === 1;
     if (shown) outNodes.push(id);
-    const type = g.getNodeAttribute(id, 'type');
-    const t = (byType[type] ??= { shown: 0, hidden: 0 });
-    const reg = (byRegion[regionKey(g, id)] ??= { shown: 0, hidden: 0 });
+    const a = g.getNodeAttributes(id);
+    const t = (byType[a.type] ??= { shown: 0, hidden: 0 });
+    const reg = (byRegion[regionKey(a)] ??= { shown: 0, hidden: 0 });
     if (shown) {
       t.shown++;
       reg.shown++;
@@ -129,11 +152,11 @@ export function capView(
     }
   }
   const outEdges: string[] = [];
-  for (const j of valid) if (edgeIn[j]) outEdges.push(edges[j]);
+  for (let k = 0; k < m; k++) if (edgeIn[k]) outEdges.push(edges[edgeAt(k)]);
   return {
     nodes: outNodes,
     edges: outEdges,
-    hidden: { nodes: n - outNodes.length, edges: valid.length - outEdges.length },
+    hidden: { nodes: n - outNodes.length, edges: m - outEdges.length },
     overview: { byType, byRegion },
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capView } from '../../../src/graph/view';
+import { applyFilters } from '../../../src/graph/filters';
+import { addRows } from '../../../src/graph/load';
 import { buildGraph } from '../../../src/graph/load';
 import type { GraphEdge, GraphNode } from '../../../src/model';
 import { IDS, smallGraphFile } from './fixture';
@@ -53,5 +55,17 @@ describe('capView', () => {
     const v = capView(g, [IDS.supervision], g.edges());
     expect(v.edges).toEqual([]);
     expect(v.hidden.edges).toBe(0);
+  });
+
+  it('gives the same view from applyFilters arrays (fast path) as from plain copies', () => {
+    const g = star(100, 50);
+    for (const cap of [5, 41, 150, 1000]) {
+      const r = applyFilters(g, { nodeTypes: ['task', 'document', 'program'] });
+      expect(capView(g, r.nodes, r.edges, cap)).toEqual(capView(g, [...r.nodes], [...r.edges], cap));
+    }
+    // After the graph changes, stale filter output is still read correctly (from ids).
+    const r = applyFilters(g, {});
+    addRows(g, [], [{ id: 'x', type: 'cites', source: 'p0', target: 'd', intent: 'uses', evidence: [{ sourceId: 's', start: 0, end: 0, quote: '', quoteStart: 0 }] }]);
+    expect(capView(g, r.nodes, r.edges, 41).nodes).toEqual(capView(g, [...r.nodes], [...r.edges], 41).nodes);
   });
 });
