@@ -190,9 +190,18 @@ function extendLeft(text: string, headStart: number, from: number): number {
     if (ch === '年' && /[0-9〇零一二三四五六七八九]/.test(text[pos - 2] ?? '')) break; // 2023年…
     const stop = wordEndingAt(text, pos, NAME_LEFT_STOPS, STOP_MAX);
     // 高等/中等 are words inside names (高等教育创新中心), not the list word 等.
-    if (stop && !(stop === '等' && /[高中初]/.test(text[pos - 2] ?? ''))) break;
+    if (stop && !(stop === '等' && /[高中初]/.test(text[pos - 2] ?? ''))) {
+      // 在 glues to the word after it (在线, 在蓉, 在校): a name right after it must start with a place.
+      if (stop === '在' && regionNamePrefix(text.slice(pos, headStart)) === 0) return headStart;
+      break;
+    }
     const prevHead = wordEndingAt(text, pos, HEAD_SET, HEAD_MAX);
-    if (prevHead && !PASS_THROUGH_HEADS.has(prevHead)) break;
+    if (prevHead && !PASS_THROUGH_HEADS.has(prevHead)) {
+      // Cut off by the head of a word before it (中小学|生心理辅导中心): a short remainder is a
+      // broken word, not a name of its own; a long one (研究生院|省部共建…国家重点实验室) is a name.
+      if (regionNamePrefix(text.slice(pos, headStart)) === 0 && headStart - pos < 8) return headStart;
+      break;
+    }
     pos--;
   }
   return pos;
@@ -212,6 +221,10 @@ function namedMention(text: string, start: number, headStart: number, head: stri
     }
   }
   if (core.length === 0) return undefined;
+  // 区、校两级…中心, 市县三级…: a kind of body at several levels, not one body.
+  if (/[两三四五]级/.test(core)) return undefined;
+  // “微党校”: a quoted campaign name, not a body.
+  if (text[start - 1] === '“' && text[end] === '”') return undefined;
   const regionLen = regionNamePrefix(core);
   const rest = core.slice(regionLen);
   if (regionLen > 0) {

@@ -38,7 +38,8 @@ const GOVERNMENT_RE = new RegExp(`^(.*?)(${LEVEL_ALT})(人民政府|政府)(${al
 const LEGISLATURE_RE = new RegExp(`^(.*?)(${LEVEL_ALT})(人民代表大会常务委员会|人大常委会|政协)$`);
 const DEPARTMENT_RE = new RegExp(`^(.*?)(${LEVEL_ALT})?(${alt(DEPARTMENT_WORDS)})$`);
 /** A school or other unit named after a bare level word: 市二十九中, 市实验小学, 县教育发展基金会. */
-const LEVEL_PREFIXED_RE = new RegExp(`^(${LEVEL_ALT})(.{2,})$`);
+// 省部共建…实验室 and 市级… are not units of one place: 部 and 级 after the level word rule it out.
+const LEVEL_PREFIXED_RE = new RegExp(`^(${LEVEL_ALT})(?![部级属直])(.{2,})$`);
 
 /** Offices written short in the text, with the full form used in canonical names. */
 const SUFFIX_CANONICAL: Record<string, string> = { 教育工委: '教育工作委员会' };
