@@ -1,3 +1,4 @@
+import './ui/zod-setup';
 import { mount } from 'svelte';
 import './ui/app.css';
 import App from './ui/App.svelte';

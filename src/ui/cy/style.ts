@@ -32,7 +32,7 @@ export const EDGE_COLOR: Record<EdgeType, string> = {
 
 /** Node diameter from its citation count: grows with the square root, bounded. */
 export function nodeSize(citedBy: number, type: NodeType): number {
-  const base = type === 'task' ? 12 : 18;
+  const base = type === 'task' ? 12 : type === 'policy' ? 28 : 18;
   return Math.min(64, base + 7 * Math.sqrt(citedBy));
 }
 

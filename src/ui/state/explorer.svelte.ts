@@ -57,6 +57,7 @@ export class Explorer {
       selection: [...this.selection],
       root: this.root,
       query: this.query,
+      expanded: [...this.expanded],
     };
   }
 
@@ -67,6 +68,7 @@ export class Explorer {
     this.selection = s.selection;
     this.root = s.root;
     this.query = s.query;
+    this.expanded = s.expanded;
   }
 
   /** Selects `id` (adding to the selection when `additive`); an unknown id is ignored. */

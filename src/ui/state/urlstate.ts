@@ -2,7 +2,7 @@
  * The deep link: what the URL hash holds and how it maps to the explorer's state.
  *
  * Format (URLSearchParams in the hash, so it survives copy and paste and stays readable):
- *   #v=lineage&root=<id>&sel=<id>,<id>&types=policy,task&y=2019-2021&region=大连市
+ *   #v=lineage&root=<id>&sel=<id>|<id>&x=<id>|<id>&types=policy,task&y=2019-2021&region=大连市
  *    &level=municipal&issuer=<name>&minc=2&iso=1&ego=2&lang=en&q=<query>
  * Unknown keys and malformed values are ignored; a missing key means the default.
  */
@@ -32,6 +32,8 @@ export interface UiState {
   /** The node whose lineage is shown in lineage mode. */
   root?: string;
   query: string;
+  /** Nodes pulled into the graph view beyond the filters (search hits, expanded neighbours). */
+  expanded: string[];
 }
 
 export const defaultFilters = (): UiFilters => ({
@@ -50,6 +52,7 @@ export const defaultState = (): UiState => ({
   filters: defaultFilters(),
   selection: [],
   query: '',
+  expanded: [],
 });
 
 // Lists of ids joined with '|'; '%' and '|' inside an id are escaped so any id round-trips.
@@ -69,6 +72,7 @@ export function encodeHash(s: UiState): string {
   if (s.view !== 'graph') p.set('v', s.view);
   if (s.root) p.set('root', s.root);
   if (s.selection.length) p.set('sel', list(s.selection));
+  if (s.expanded.length) p.set('x', list(s.expanded));
   const f = s.filters;
   if (f.nodeTypes.length) p.set('types', f.nodeTypes.join(','));
   if (f.yearFrom !== undefined || f.yearTo !== undefined) p.set('y', `${f.yearFrom ?? ''}-${f.yearTo ?? ''}`);
@@ -91,6 +95,7 @@ export function decodeHash(hash: string): UiState {
   const root = p.get('root');
   if (root) s.root = root;
   s.selection = unlist(p.get('sel'));
+  s.expanded = unlist(p.get('x'));
   const f = s.filters;
   f.nodeTypes = (p.get('types') ?? '').split(',').filter((t): t is NodeType => (NODE_TYPES as readonly string[]).includes(t));
   const y = /^(\d{4})?-(\d{4})?$/.exec(p.get('y') ?? '');
