@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToIndex, createSearchIndex, indexTerms, queryTerms, removeFromIndex, search } from '../../../src/graph/search';
+import { addToIndex, createSearchIndex, createSearchIndexAsync, indexTerms, queryTerms, removeFromIndex, search } from '../../../src/graph/search';
 import { addRows, buildGraph } from '../../../src/graph/load';
 import { IDS, smallGraphFile } from './fixture';
 
@@ -89,5 +89,22 @@ describe('search', () => {
     // Re-adding replaces rather than duplicates.
     addToIndex(index, g, [IDS.program, IDS.program]);
     expect(search(index, '县管校聘').filter((h) => h.id === IDS.program)).toHaveLength(1);
+  });
+});
+
+describe('createSearchIndexAsync', () => {
+  it('builds the same index in chunks, reporting progress, and can be aborted', async () => {
+    const f = smallGraphFile();
+    const g = buildGraph(f.nodes, f.edges);
+    const progress: number[] = [];
+    const index = await createSearchIndexAsync(g, { chunkSize: 5, onProgress: (done) => progress.push(done) });
+    expect(progress.at(-1)).toBe(g.order);
+    expect(progress.length).toBe(Math.ceil(g.order / 5));
+    for (const q of ['督导', '县管校聘', '中发[2019]26号', '随州']) {
+      expect(search(index, q)).toEqual(search(createSearchIndex(g), q));
+    }
+    const ctl = new AbortController();
+    const pending = createSearchIndexAsync(g, { chunkSize: 2, signal: ctl.signal, onProgress: () => ctl.abort() });
+    await expect(pending).rejects.toThrow();
   });
 });
