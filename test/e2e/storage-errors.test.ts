@@ -1,0 +1,55 @@
+/**
+ * A full disk is reported, not swallowed: IndexedDB writes are made to fail with
+ * QuotaExceededError (as Chromium does when the origin's quota is spent) and the app must say
+ * so, with advice, and leave the database without a half-written graph.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { instrument, launch, shot, startPreview, type Browser, type Preview } from './harness';
+
+let preview: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launch();
+  await instrument(browser.context);
+  await browser.context.addInitScript(() => {
+    // Writes to the graph tables fail after the first few, the way a quota runs out mid-import.
+    let writes = 0;
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'edges' && ++writes > 10) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      } as IDBObjectStore['put'];
+    }
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+it('a QuotaExceededError during import is shown with advice and nothing is half-written', async () => {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(preview.url);
+  const banner = page.getByTestId('banner-error');
+  await banner.waitFor({ timeout: 60_000 });
+  expect(await banner.getAttribute('data-kind')).toBe('quota');
+  expect(await banner.innerText()).toContain('存储空间不足');
+  await shot(page, '09-quota-error');
+  // The transaction was rolled back: no nodes stored even though they were written before the edges.
+  const nodes = await page.evaluate(
+    () =>
+      new Promise<number>((res, rej) => {
+        const req = indexedDB.open('policy-lineage');
+        req.onerror = () => rej(req.error);
+        req.onsuccess = () => {
+          const c = req.result.transaction('nodes', 'readonly').objectStore('nodes').count();
+          c.onsuccess = () => res(c.result);
+        };
+      }),
+  );
+  expect(nodes).toBe(0);
+});
