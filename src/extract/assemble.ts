@@ -19,7 +19,8 @@ import { titleKey } from './normalize';
 import { DocumentKeys, documentTitleKey, anonymisedScope } from './resolve/documents';
 import { inferAdapts } from './resolve/adapts';
 import { isNationalPrefix } from './find/docnumbers';
-import { findRegions, lookupRegion } from './find/regions';
+import { lookupRegion } from './find/regions';
+import { levelOfTitle } from './resolve/level';
 
 export interface FileExtraction {
   sourceId: string;
@@ -103,15 +104,7 @@ function documentLevel(c: CitationMention): Level | undefined {
     const prefix = /^(.*?)〔/.exec(c.docNumber)?.[1] ?? '';
     if (isNationalPrefix(prefix)) return 'national';
   }
-  if (c.title) {
-    const r = findRegions(c.title).find((x) => x.start === 0);
-    if (r) return LEVEL_OF_REGION[r.level];
-    if (/^XX[市州]/.test(c.title)) return 'municipal';
-    if (/^XX[县区旗]/.test(c.title)) return 'county';
-    if (/^(?:国家|全国|中国共产党|中华人民共和国)/.test(c.title)) return 'national';
-    // Only the national legislature makes a 法 (local bodies make 条例, 办法, 规定).
-    if (/法$/.test(c.title.replace(/[(（][^()（）]*[)）]$/, ''))) return 'national';
-  }
+  if (c.title) return levelOfTitle(c.title);
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import { classifyIntent } from './intent';
 import { splitIssuers, type InstitutionContext } from '../resolve/institutions';
 import { clauseBefore, clauseAfter } from './sentence';
 import { evidenceAt, type DocText } from '../evidence';
+import { SpanIndex, coveringIndex } from '../span-index';
 
 export interface PolicyContext extends InstitutionContext {
   /** Title keys of the policy itself (its title, and the notice that issues it): not citations. */
@@ -47,11 +48,18 @@ function issuerPhraseBefore(before: string): string | undefined {
   return looksLikeIssuerPhrase(w) ? w : undefined;
 }
 
-function taskIndexAt(tasks: TaskDraft[], pos: number): number | null {
-  for (let i = 0; i < tasks.length; i++) {
-    if (!tasks[i].fromOutline && pos >= tasks[i].start && pos < tasks[i].end) return i;
+/** The titles no other title encloses; titles sorted by start (one sweep, not a pairwise test). */
+function outermost(titles: TitleMention[]): TitleMention[] {
+  const out: TitleMention[] = [];
+  let maxEnd = -1; // largest end among titles starting strictly earlier
+  for (let i = 0; i < titles.length; ) {
+    let j = i;
+    while (j < titles.length && titles[j].start === titles[i].start) j++;
+    for (let k = i; k < j; k++) if (!(maxEnd > titles[k].end)) out.push(titles[k]);
+    for (let k = i; k < j; k++) maxEnd = Math.max(maxEnd, titles[k].end);
+    i = j;
   }
-  return null;
+  return out;
 }
 
 /** The 文号 written in brackets right after a title: 《…》(中发〔2019〕26号). */
@@ -75,17 +83,16 @@ interface Accepted {
   ref?: number;
 }
 
-/** The full citation a short form stands for: a defined short form, else the latest citation of that type. */
-function resolveShortForm(inner: string, shortForms: Map<string, number>, accepted: Accepted[], kinds: Array<string | undefined>): number | undefined {
+/**
+ * The full citation a short form stands for: a defined short form, else the latest citation of that
+ * type (latestOfKind: document type → index of the latest full citation of it read so far).
+ */
+function resolveShortForm(inner: string, shortForms: Map<string, number>, latestOfKind: Map<string, number>): number | undefined {
   const bare = inner.replace(/^(?:该|此|上述|前述)/u, '');
   const defined = shortForms.get(titleKey(bare));
   if (defined !== undefined) return defined;
   const kind = KIND_TAIL.exec(bare)?.[0];
-  if (!kind) return undefined;
-  for (let i = accepted.length - 1; i >= 0; i--) {
-    if (accepted[i].ref === undefined && kinds[i] === kind) return i;
-  }
-  return undefined;
+  return kind ? latestOfKind.get(kind) : undefined;
 }
 
 export function findCitations(
@@ -98,16 +105,25 @@ export function findCitations(
   const titles = findBracketedTitles(text, span.start, span.end);
   const numbers = findDocNumbers(text, span.start, span.end);
   const usedNumbers = new Set<DocNumberMention>();
+  const titleIndex = new SpanIndex(titles);
+  const taskIndex = new SpanIndex(tasks, (t) => !t.fromOutline);
+  const taskIndexAt = (pos: number): number | null => {
+    const i = taskIndex.indexAt(pos);
+    return i < 0 ? null : i;
+  };
   const out: CitationScan = { citations: [], rejected: [], selfReferences: [] };
 
   // Titles nested inside another title are read as part of it (〈〉 or inner 《》).
-  const topLevel = titles.filter((t) => !titles.some((o) => o !== t && o.start < t.start && o.end > t.end));
+  const topLevel = outermost(titles);
   const accepted: Accepted[] = [];
   const kinds: Array<string | undefined> = [];
+  const latestOfKind = new Map<string, number>();
   const shortForms = new Map<string, number>();
+  // Definitions follow their citations, so these spans are sorted by start and do not overlap.
   const definitionSpans: Span[] = [];
   for (const t of topLevel) {
-    if (definitionSpans.some((d) => t.start >= d.start && t.end <= d.end)) continue;
+    const d = coveringIndex(definitionSpans, t.start);
+    if (d >= 0 && t.end <= definitionSpans[d].end) continue;
     if (t.rejected) {
       out.rejected.push({ text: doc.text.slice(t.start, t.end), reason: t.rejected, evidence: evidenceAt(doc, t.start, t.end, span) });
       continue;
@@ -115,7 +131,7 @@ export function findCitations(
     const defined = shortForms.has(titleKey(t.inner));
     if (t.shortForm || defined) {
       if (/^本/.test(t.inner)) continue; // 《本办法》: the policy itself
-      const ref = resolveShortForm(t.inner, shortForms, accepted, kinds);
+      const ref = resolveShortForm(t.inner, shortForms, latestOfKind);
       if (ref === undefined) {
         out.rejected.push({ text: doc.text.slice(t.start, t.end), reason: 'short form with no document it stands for', evidence: evidenceAt(doc, t.start, t.end, span) });
         continue;
@@ -128,7 +144,9 @@ export function findCitations(
     if (num) usedNumbers.add(num);
     const end = num ? num.end + (/[)）]/.test(text[num.end] ?? '') ? 1 : 0) : t.end;
     accepted.push({ t, num, end });
-    kinds.push(parseCitedTitle(t.inner).kind);
+    const kind = parseCitedTitle(t.inner).kind;
+    kinds.push(kind);
+    if (kind) latestOfKind.set(kind, accepted.length - 1);
     const def = SHORT_DEFINITION.exec(text.slice(end, end + 60));
     if (def) {
       shortForms.set(titleKey(def[1]), accepted.length - 1);
@@ -163,7 +181,7 @@ export function findCitations(
       if (!full) continue; // the full form was a self-reference
       const mention: CitationMention = {
         ...full,
-        task: taskIndexAt(tasks, t.start),
+        task: taskIndexAt(t.start),
         intent,
         evidence: evidenceAt(doc, t.start, end, span, pin),
       };
@@ -191,7 +209,7 @@ export function findCitations(
     prevIssuers = issuers;
 
     const mention: CitationMention = {
-      task: taskIndexAt(tasks, t.start),
+      task: taskIndexAt(t.start),
       title: parsed.title,
       rawTitle: written,
       docNumber: num?.value,
@@ -215,14 +233,19 @@ export function findCitations(
       .join('|');
     const backRef = new RegExp(`(?:该|上述|前述)(${alternatives})|[“"](${shortKeys.length ? shortKeys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)'})[”"]`, 'gu');
     const slice = text.slice(span.start, span.end);
+    // Matches come in text order: the citations before each one are a growing prefix of accepted.
+    const priorLatest = new Map<string, number>();
+    let prior = 0;
     for (const m of slice.matchAll(backRef)) {
       const start = span.start + m.index;
       const endPos = start + m[0].length;
-      if (titles.some((t) => start >= t.start && start < t.end) || definitionSpans.some((d) => start >= d.start && start < d.end)) continue;
-      const prior = accepted.filter((a) => a.t.start < start);
-      const priorKinds = kinds.slice(0, prior.length);
+      if (titleIndex.holds(start) || coveringIndex(definitionSpans, start) >= 0) continue;
+      for (; prior < accepted.length && accepted[prior].t.start < start; prior++) {
+        const kind = kinds[prior];
+        if (accepted[prior].ref === undefined && kind) priorLatest.set(kind, prior);
+      }
       const word = m[1] ?? m[2];
-      const ref = resolveShortForm(word, shortForms, prior, priorKinds);
+      const ref = resolveShortForm(word, shortForms, priorLatest);
       // Without a definition, 该意见 means the 意见 cited just before, not one pages earlier.
       const near = ref !== undefined && (shortForms.has(titleKey(word)) || start - accepted[ref].t.start <= 300);
       const full = ref === undefined || !near ? undefined : byAccepted[ref];
@@ -230,7 +253,7 @@ export function findCitations(
       const pin = pinCite(text, endPos);
       const mention: CitationMention = {
         ...full,
-        task: taskIndexAt(tasks, start),
+        task: taskIndexAt(start),
         intent: classifyIntent(clauseBefore(text, start, 40), clauseAfter(text, endPos, 24)),
         evidence: evidenceAt(doc, start, endPos, span, pin),
       };
@@ -244,9 +267,10 @@ export function findCitations(
   for (const n of numbers) {
     if (usedNumbers.has(n)) continue;
     if (ctx.ownDocNumber && n.value === ctx.ownDocNumber) continue;
-    if (titles.some((t) => n.start >= t.start && n.end <= t.end)) continue;
+    const inTitle = titleIndex.indexAt(n.start);
+    if (inTitle >= 0 && n.end <= titles[inTitle].end) continue;
     out.citations.push({
-      task: taskIndexAt(tasks, n.start),
+      task: taskIndexAt(n.start),
       docNumber: n.value,
       issuers: [],
       year: n.year,

@@ -25,7 +25,7 @@ function compact(s: string): string {
 /** Tasks of a full-text body, ignoring markers that lie in outline runs. */
 function bodyTasks(text: string, span: Span, skip: Span[]): { tasks: TaskDraft[]; firstMarker?: number } {
   const markers = scanMarkers(text, span.start, span.end).filter((m) => !skip.some((s) => m.start >= s.start && m.start < s.end));
-  const accepted = acceptMarkers(markers, span.end);
+  const accepted = acceptMarkers(markers, span.end, text);
   return { tasks: tasksFromMarkers(text, accepted, false), firstMarker: accepted[0]?.start };
 }
 

@@ -9,6 +9,7 @@ import { findDocNumbers, isNationalPrefix } from '../find/docnumbers';
 import { looksLikeIssuerPhrase } from '../find/cited-title';
 import { findRegions, lookupRegion } from '../find/regions';
 import { canonicalInstitution } from '../resolve/institutions';
+import { levelOfTitle } from '../resolve/level';
 import { KIND_WORDS, looksLikeTitle, splitLines, type Line } from './lines';
 
 export interface PolicyMetadata {
@@ -260,6 +261,7 @@ export function readMetadata(input: MetadataInput): PolicyMetadata {
   const issuers = issuerNames.map((w) => canonicalInstitution(w, ctx));
   if (issuers.length && issuers.every((i) => NATIONAL_BODY.test(i.name))) level = 'national';
   if (!level && docPrefix && isNationalPrefix(docPrefix)) level = 'national';
+  if (!level && title) level = levelOfTitle(title);
 
   // Year: 成文日期, else the title's year (not a plan's range), else the preamble's first year.
   const titleYear = title ? /(?<![(（\d—–-])((?:19|20)\d{2})\s*年(?![^(（]*[)）])/u.exec(title)?.[1] : undefined;

@@ -16,14 +16,26 @@ export interface AcceptedMarker extends Marker {
 }
 
 /** Keeps the markers whose numbering is consistent; `lenient` allows small gaps at line starts. */
-export function acceptMarkers(markers: Marker[], bodyEnd: number): AcceptedMarker[] {
+export function acceptMarkers(markers: Marker[], bodyEnd: number, text?: string): AcceptedMarker[] {
   const legalItems = markers.filter((m) => m.legal && m.kind === 'item').length;
   const pool = legalItems >= 3 ? markers.filter((m) => m.legal) : markers.filter((m) => !m.legal);
   let sec = 0;
   let sub = 0;
+  // Many national documents number subsections across sections: 一、(一)(二) 二、(三)(四).
+  let lastSub = 0;
   let item = 0;
   let headingSinceItem = true;
-  const kept: Marker[] = [];
+  let kept: Marker[] = [];
+  // Headings kept so far are only a table of contents (short lines, no sentence between them).
+  const onlyTableOfContents = (upTo: number): boolean =>
+    text !== undefined &&
+    kept.length > 0 &&
+    kept.every((k) => k.kind !== 'item') &&
+    kept.every((k, j) => {
+      const next = j + 1 < kept.length ? kept[j + 1].start : upTo;
+      const between = text.slice(k.contentStart, next);
+      return between.length <= 60 && !/[。；;]/.test(between);
+    });
   // A gap in the numbering is accepted only when the expected number does not come soon after
   // (an outline that skips an item), so a stray '5.' between '2.' and '3.' is dropped.
   const expectedSoon = (i: number, kind: Marker['kind'], want: number): boolean => {
@@ -37,15 +49,24 @@ export function acceptMarkers(markers: Marker[], bodyEnd: number): AcceptedMarke
   pool.forEach((m, i) => {
     const gapOk = (last: number) => m.lineStart && m.ordinal > last + 1 && m.ordinal <= last + 3 && !expectedSoon(i, m.kind, last + 1);
     if (m.kind === 'section') {
+      // The real headings begin again after a table of contents (目录 第一章 … 第四章, then 第一章).
+      if (m.ordinal === 1 && sec > 0 && m.lineStart && onlyTableOfContents(m.start)) {
+        kept = [];
+        sec = 0;
+        sub = 0;
+        lastSub = 0;
+      }
       const ok = m.ordinal === sec + 1 || (sec === 0 && m.lineStart) || (sec > 0 && gapOk(sec));
       if (!ok) return;
       sec = m.ordinal;
       sub = 0;
       headingSinceItem = true;
     } else if (m.kind === 'subsection') {
-      const ok = m.ordinal === sub + 1 || (sub > 0 && gapOk(sub));
+      const continued = sub === 0 && lastSub > 0 && m.ordinal === lastSub + 1;
+      const ok = m.ordinal === sub + 1 || continued || (sub > 0 && gapOk(sub));
       if (!ok) return;
       sub = m.ordinal;
+      lastSub = m.ordinal;
       headingSinceItem = true;
     } else {
       if (m.bare && !(m.lineStart && m.ordinal === item + 1)) return;
