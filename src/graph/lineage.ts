@@ -93,12 +93,23 @@ function edgesOfType(g: PolicyGraph, from: string, to: string, type: string): st
   return g.edges(from, to).filter((e) => g.getEdgeAttribute(e, 'type') === type);
 }
 
-function byLayerThenLabel(levels: Record<string, number>) {
-  return (a: LineageTree, b: LineageTree) =>
-    (levels[a.id] ?? 0) - (levels[b.id] ?? 0) ||
-    (a.type === 'task' ? 1 : 0) - (b.type === 'task' ? 1 : 0) ||
-    a.label.localeCompare(b.label, 'zh') ||
-    (a.id < b.id ? -1 : 1);
+/**
+ * Ids in display order: by layer, named nodes before tasks, then label. Children are created and
+ * expanded in this order, so a node's first (expanded) appearance is the one shown first.
+ */
+function inDisplayOrder(c: Collector, ids: Iterable<string>, fallbackLayer: number): string[] {
+  const keyed = [...ids].map((id) => {
+    const a = c.g.getNodeAttributes(id);
+    return { id, a, layer: c.levels[id] ?? layerOf(a, fallbackLayer) };
+  });
+  keyed.sort(
+    (x, y) =>
+      x.layer - y.layer ||
+      (x.a.type === 'task' ? 1 : 0) - (y.a.type === 'task' ? 1 : 0) ||
+      x.a.label.localeCompare(y.a.label, 'zh') ||
+      (x.id < y.id ? -1 : 1),
+  );
+  return keyed.map((k) => k.id);
 }
 
 /**
@@ -134,24 +145,21 @@ export function downstream(g: PolicyGraph, docId: string): Lineage | null {
         } else group(source).direct.push(e);
       }
     });
-    const children: LineageTree[] = [];
     const ids = new Set([...adapters.keys(), ...groups.keys()]);
-    for (const id of ids) {
-      if (!g.hasNode(id) || id === node.id) continue;
+    ids.delete(node.id);
+    for (const id of inDisplayOrder(c, ids, layer + 1)) {
       const adapting = adapters.get(id);
       const grp = groups.get(id);
       const relation: LineageRelation = adapting ? 'adapted_by' : 'cited_by';
       const child = c.node(id, relation, [...(adapting ?? []), ...(grp?.direct ?? [])], layerOf(g.getNodeAttributes(id), layer + 1));
-      for (const [taskId, citeEdges] of grp?.tasks ?? []) {
-        const contains = edgesOfType(g, id, taskId, 'contains');
-        child.children.push(c.node(taskId, 'cited_by', [...contains, ...citeEdges], TASK_LAYER));
-      }
+      node.children.push(child);
+      // What adapts this adapter first, then the tasks of this policy that cite the node.
       if (adapting && !child.repeated) expand(child);
-      children.push(child);
+      for (const taskId of inDisplayOrder(c, grp?.tasks.keys() ?? [], TASK_LAYER)) {
+        const contains = edgesOfType(g, id, taskId, 'contains');
+        child.children.push(c.node(taskId, 'cited_by', [...contains, ...grp!.tasks.get(taskId)!], TASK_LAYER));
+      }
     }
-    children.sort(byLayerThenLabel(c.levels));
-    for (const ch of children) ch.children.sort(byLayerThenLabel(c.levels));
-    node.children.push(...children);
   };
   expand(root);
   return c.result(docId, root);
@@ -192,14 +200,12 @@ export function upstream(g: PolicyGraph, id: string): Lineage | null {
       targets.set(target, t);
     });
     const from = anchorLayer(node);
-    const children: LineageTree[] = [];
-    for (const [target, { relation, edges }] of targets) {
+    for (const target of inDisplayOrder(c, targets.keys(), from - 1)) {
+      const { relation, edges } = targets.get(target)!;
       const child = c.node(target, relation, edges, layerOf(g.getNodeAttributes(target), from - 1));
+      node.children.push(child);
       if (!child.repeated) expandSource(child);
-      children.push(child);
     }
-    children.sort(byLayerThenLabel(c.levels));
-    node.children.push(...children);
   };
 
   addCited(root, ['cites', 'adapts']);
