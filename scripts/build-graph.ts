@@ -1,6 +1,7 @@
 /**
  * build-graph: reads every .txt/.md/.htm(l) file under --input (recursively) and writes the graph
- * file (validated against src/model) plus the decoded texts beside it (<out-dir>/texts/<id>.txt).
+ * file (validated against src/model) plus, beside it, the decoded texts (<out-dir>/texts/<id>.txt) and
+ * the per-file extractions the browser re-assembles with an analyst's own files (extractions.json).
  *   npm run build:graph                                  # seeds/ → public/data/graph.json
  *   npm run build:graph -- --input DIR --out FILE.json
  * One bad file never stops the build: it is reported with its path and reason. Exit code 0 when
@@ -10,6 +11,7 @@ import { mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildGraph, validateGraph } from '../src/extract';
 import type { InputFile } from '../src/extract/types';
+import { SCHEMA_VERSION, type ExtractionsFile } from '../src/model';
 
 const EXTENSIONS = /\.(txt|md|markdown|html?)$/i;
 
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
       yield { path: relative(args.input, p).split(sep).join('/'), bytes: data, origin: 'corpus' };
     }
   }
-  const { graph } = await buildGraph(files(), {
+  const { graph, extractions } = await buildGraph(files(), {
     total: paths.length,
     keepTexts: false,
     onText: (id, text) => writeFile(join(textsDir, `${id}.txt`), text, 'utf8'),
@@ -82,6 +84,9 @@ async function main(): Promise<number> {
   validateGraph(graph);
   await mkdir(dirname(args.out), { recursive: true });
   await writeFile(args.out, JSON.stringify(graph, null, 1) + '\n', 'utf8');
+  // Per-file extractions, so the browser can re-assemble the graph with an analyst's own files.
+  const extractionsFile: ExtractionsFile = { schemaVersion: SCHEMA_VERSION, extractions: [...extractions].sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1)) };
+  await writeFile(join(dirname(args.out), 'extractions.json'), JSON.stringify(extractionsFile) + '\n', 'utf8');
   const seconds = (performance.now() - t0) / 1000;
 
   const count = (type: string) => graph.nodes.filter((n) => n.type === type).length;

@@ -2,13 +2,17 @@
  * The extractor: the same pure code runs in the build script (Node) and in a Web Worker.
  * extractFile reads one file; assembleGraph resolves entities across all of them.
  */
-import { GraphFileSchema, describeZodError, type Diagnostic, type GraphFile, type Source } from '../model';
+import { GraphFileSchema, describeZodError, type Diagnostic, type FileExtractionRecord, type GraphFile, type Source } from '../model';
 import type { InputFile } from './types';
 import { extractFile, type FileResult } from './file';
 import { assembleGraph, type FileExtraction } from './assemble';
 
 export { extractFile, assembleGraph };
 export type { FileResult, FileExtraction, InputFile };
+
+// The stored form of an extraction (src/model/extraction) must accept what the extractor produces.
+type Assignable<T extends U, U> = T;
+export type CheckedExtraction = Assignable<FileExtraction, FileExtractionRecord>;
 
 export interface BuildProgress {
   (done: number, total: number | undefined, path: string): void;
@@ -18,7 +22,7 @@ export interface BuildProgress {
 export async function buildGraph(
   files: Iterable<InputFile> | AsyncIterable<InputFile>,
   opts: { onProgress?: BuildProgress; total?: number; keepTexts?: boolean; onText?: (sourceId: string, text: string) => void | Promise<void> } = {},
-): Promise<{ graph: GraphFile; texts: Map<string, string> }> {
+): Promise<{ graph: GraphFile; texts: Map<string, string>; extractions: FileExtraction[] }> {
   const sources: Source[] = [];
   const extractions: FileExtraction[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -43,7 +47,7 @@ export async function buildGraph(
     opts.onProgress?.(done, opts.total, f.path);
   }
   const graph = assembleGraph(sources, extractions, diagnostics);
-  return { graph, texts };
+  return { graph, texts, extractions };
 }
 
 /** Validates a graph with the contract's schema; throws with the zod paths of the first problems. */
