@@ -3,7 +3,7 @@
  * issuers, 成文日期 and 发布日期, year, region and province, level.
  */
 import type { Level } from '../../model';
-import type { InstitutionRef, Span } from '../types';
+import type { PolicyDraft, Span } from '../types';
 import { parseChineseNumeral, titleKey } from '../normalize';
 import { findDocNumbers, isNationalPrefix } from '../find/docnumbers';
 import { looksLikeIssuerPhrase } from '../find/cited-title';
@@ -12,21 +12,16 @@ import { canonicalInstitution } from '../resolve/institutions';
 import { levelOfTitle } from '../resolve/level';
 import { KIND_WORDS, looksLikeTitle, splitLines, type Line } from './lines';
 
-export interface PolicyMetadata {
-  title: string;
-  titleConstructed: boolean;
+/** What the header and text tell about a policy: the metadata fields of a PolicyDraft, and more. */
+export interface PolicyMetadata
+  extends Pick<
+    PolicyDraft,
+    'title' | 'titleConstructed' | 'docNumber' | 'issuers' | 'dateWritten' | 'datePublished' | 'year' | 'region' | 'province' | 'level'
+  > {
   /** Offsets of the title as written (absent when constructed). */
   titleSpan?: Span;
   /** Title keys that name this policy (its title, the notice that issues it): not citations. */
   selfKeys: Set<string>;
-  docNumber?: string;
-  issuers: InstitutionRef[];
-  dateWritten?: string;
-  datePublished?: string;
-  year?: number;
-  region?: string;
-  province?: string;
-  level?: Level;
   /** Problems worth telling the analyst (an impossible date, no title). */
   notes: string[];
 }
