@@ -480,25 +480,29 @@ export function applyFilters(g: PolicyGraph, f: FilterState): FilterResult {
     for (let k = 0; k < n; k++) if (mark[k] === SHOWN) mark[k] = HIDDEN;
   }
 
-  const nodes: string[] = [];
-  const nodeIdx: number[] = [];
-  for (let k = 0; k < n; k++) {
+  let nn = 0;
+  for (let k = 0; k < n; k++) if (mark[k] !== HIDDEN) nn++;
+  let ne = 0;
+  for (let e = 0; e < m; e++) if (emark[e]) ne++;
+  const nodes: string[] = new Array(nn);
+  const nodeIdx = new Int32Array(nn);
+  for (let k = 0, i = 0; k < n; k++) {
     if (mark[k] === HIDDEN) continue;
-    nodes.push(idx.nodeIds[k]);
-    nodeIdx.push(k);
+    nodes[i] = idx.nodeIds[k];
+    nodeIdx[i++] = k;
   }
-  const edges: string[] = [];
-  const edgeIdx: number[] = [];
-  for (let e = 0; e < m; e++) {
+  const edges: string[] = new Array(ne);
+  const edgeIdx = new Int32Array(ne);
+  for (let e = 0, j = 0; e < m; e++) {
     if (!emark[e]) continue;
-    edges.push(idx.edgeIds[e]);
-    edgeIdx.push(e);
+    edges[j] = idx.edgeIds[e];
+    edgeIdx[j++] = e;
   }
   const compiled: CompiledView = {
     g,
     index: idx,
-    nodeIdx: Int32Array.from(nodeIdx),
-    edgeIdx: Int32Array.from(edgeIdx),
+    nodeIdx,
+    edgeIdx,
   };
   Object.defineProperty(nodes, COMPILED, { value: compiled });
   Object.defineProperty(edges, COMPILED, { value: compiled });

@@ -69,6 +69,14 @@ describe('search', () => {
     expect(search(index, '央', { types: ['institution'] }).map((h) => h.id)).toEqual([IDS.centre]);
   });
 
+  it('can be built over some node types only', () => {
+    const f = smallGraphFile();
+    const g = buildGraph(f.nodes, f.edges);
+    const index = createSearchIndex(g, { types: ['program', 'document'] });
+    expect(search(index, '督导').map((h) => h.id)).toEqual([IDS.supervision]);
+    expect(search(index, '县管校聘')[0].id).toBe(IDS.program);
+  });
+
   it('filters by type and limits', () => {
     const { index } = setup();
     const hits = search(index, '教育', { types: ['task'], limit: 2 });
