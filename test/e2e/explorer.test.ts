@@ -132,6 +132,8 @@ describe('explorer on the seeds', () => {
     await source.locator('mark').waitFor();
     expect(await source.locator('mark').innerText()).toMatch(/中发〔2019〕26号|深化教育教学改革全面提高义务教育质量的意见/);
     expect(await source.locator('mark').isVisible()).toBe(true);
+    await waitForCanvas(page);
+    await page.waitForTimeout(400); // the zoom to the selection is animated
     await shot(page, '03-detail-evidence');
   });
 

@@ -64,13 +64,16 @@ export function stylesheet(): Array<{ selector: string; style: Record<string, un
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
+        // Labels appear as the analyst zooms in: at overview zoom only the big picture is drawn.
+        'min-zoomed-font-size': 9,
         'border-width': 1,
         'border-color': '#ffffff',
       },
     },
     ...byType,
-    { selector: 'node[type = "task"]', style: { 'font-size': 9, color: '#3e4c59' } },
+    { selector: 'node[type = "task"], node[type = "program"]', style: { 'font-size': 9, color: '#3e4c59', 'min-zoomed-font-size': 10 } },
+    { selector: 'node[type = "policy"]', style: { 'font-size': 12, 'font-weight': 600, 'min-zoomed-font-size': 5 } },
+    { selector: 'node.sel, node.near', style: { 'min-zoomed-font-size': 0 } },
     {
       selector: 'edge',
       style: {
@@ -90,7 +93,7 @@ export function stylesheet(): Array<{ selector: string; style: Record<string, un
     },
     
     { selector: 'node.root', style: { 'border-width': 3, 'border-color': '#1f2933' } },
-    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: '.faded', style: { opacity: 0.2, label: '' } },
     { selector: 'node.hit', style: { 'border-width': 3, 'border-color': '#e12d39' } },
   ];
 }

@@ -44,6 +44,8 @@ export class Explorer {
   persisted = $state<boolean | null>(null);
   /** What the current canvas shows and hides (status bar). */
   viewCounts = $state<ViewCounts | null>(null);
+  /** Ids of the nodes the graph view currently draws. */
+  drawn = $state.raw<ReadonlySet<string>>(new Set());
   /** Milliseconds of the last canvas layout and where it ran (status bar). */
   layoutInfo = $state<{ where: string; ms: number } | null>(null);
 
