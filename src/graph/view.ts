@@ -96,36 +96,37 @@ export function capView(
     return { nodes: [...nodes], edges: outEdges, hidden: { nodes: 0, edges: 0 } };
   }
 
-  // Rank nodes: kept ids, then most cited, then highest degree, then input order.
+  // Rank nodes: kept ids, then most cited, then highest degree, then input order. Every node
+  // costs at least one element, so only the first `cap` can enter: select those, sort only them.
   const kept = new Uint8Array(n);
   if (opts.keep?.length) {
     const keep = new Set(opts.keep);
     for (let i = 0; i < n; i++) if (keep.has(nodes[i])) kept[i] = 1;
   }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => kept[y] - kept[x] || citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y);
-  const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[order[r]] = r;
+  const top = topRanked(n, cap, kept, citedBy, degree);
+  const R = top.length;
+  const rank = new Int32Array(n).fill(R); // R: never enters
+  for (let r = 0; r < R; r++) rank[top[r]] = r;
 
-  // Bucket edges by the rank at which both their endpoints are in (counting sort).
-  const bucketStart = new Int32Array(n + 1);
+  // Bucket the edges that can enter by the rank at which both their endpoints are in (counting sort).
+  const bucketStart = new Int32Array(R + 1);
   const entry = new Int32Array(m);
   for (let k = 0; k < m; k++) {
-    entry[k] = Math.max(rank[ends[2 * k]], rank[ends[2 * k + 1]]);
-    bucketStart[entry[k] + 1]++;
+    const e = Math.max(rank[ends[2 * k]], rank[ends[2 * k + 1]]);
+    entry[k] = e;
+    if (e < R) bucketStart[e + 1]++;
   }
-  for (let r = 0; r < n; r++) bucketStart[r + 1] += bucketStart[r];
-  const fill = bucketStart.slice(0, n);
-  const bucket = new Int32Array(m);
-  for (let k = 0; k < m; k++) bucket[fill[entry[k]]++] = k;
+  for (let r = 0; r < R; r++) bucketStart[r + 1] += bucketStart[r];
+  const fill = bucketStart.slice(0, R);
+  const bucket = new Int32Array(bucketStart[R]);
+  for (let k = 0; k < m; k++) if (entry[k] < R) bucket[fill[entry[k]]++] = k;
 
   // Spend the budget in rank order.
   const nodeIn = new Uint8Array(n);
   const edgeIn = new Uint8Array(m);
   let budget = cap;
-  for (let r = 0; r < n && budget > 0; r++) {
-    nodeIn[order[r]] = 1;
+  for (let r = 0; r < R && budget > 0; r++) {
+    nodeIn[top[r]] = 1;
     budget--;
     for (let b = bucketStart[r]; b < bucketStart[r + 1] && budget > 0; b++) {
       edgeIn[bucket[b]] = 1;
@@ -159,4 +160,38 @@ export function capView(
     hidden: { nodes: n - outNodes.length, edges: m - outEdges.length },
     overview: { byType, byRegion },
   };
+}
+
+/**
+ * The first min(n, cap) nodes in rank order (kept, then citedBy, then degree, descending, then
+ * position). Selection first on a numeric key (a typed-array sort without comparator), so the
+ * comparator sort only sees `cap` nodes.
+ */
+function topRanked(
+  n: number,
+  cap: number,
+  kept: Uint8Array,
+  citedBy: ArrayLike<number>,
+  degree: ArrayLike<number>,
+): Int32Array {
+  const cmp = (x: number, y: number) => kept[y] - kept[x] || citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y;
+  const k = Math.max(0, Math.min(n, cap));
+  let chosen: Int32Array;
+  if (k === n) {
+    chosen = new Int32Array(n);
+    for (let i = 0; i < n; i++) chosen[i] = i;
+  } else {
+    // key orders like cmp up to ties (2^31 × 2^21 stays below 2^53, so it is exact).
+    const D = 2 ** 21;
+    const key = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      key[i] = kept[i] ? Number.POSITIVE_INFINITY : Math.min(citedBy[i], 2 ** 31 - 1) * D + Math.min(degree[i], D - 1);
+    }
+    const threshold = key.slice().sort()[n - k];
+    chosen = new Int32Array(k);
+    let c = 0;
+    for (let i = 0; i < n; i++) if (key[i] > threshold) chosen[c++] = i;
+    for (let i = 0; i < n && c < k; i++) if (key[i] === threshold) chosen[c++] = i;
+  }
+  return chosen.sort(cmp);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { capView } from '../../../src/graph/view';
 import { applyFilters } from '../../../src/graph/filters';
 import { addRows } from '../../../src/graph/load';
@@ -67,5 +68,53 @@ describe('capView', () => {
     const r = applyFilters(g, {});
     addRows(g, [], [{ id: 'x', type: 'cites', source: 'p0', target: 'd', intent: 'uses', evidence: [{ sourceId: 's', start: 0, end: 0, quote: '', quoteStart: 0 }] }]);
     expect(capView(g, r.nodes, r.edges, 41).nodes).toEqual(capView(g, [...r.nodes], [...r.edges], 41).nodes);
+  });
+
+  it('matches a plain full-sort reference on random graphs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.tuple(fc.nat(39), fc.nat(39)), { maxLength: 120 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.array(fc.nat(39), { maxLength: 3 }),
+        (n, pairs, cap, keepIdx) => {
+          const nodes: GraphNode[] = Array.from({ length: n }, (_, i) => ({ id: `d${i}`, type: 'document', label: `d${i}`, issuers: [], aliases: [] }));
+          const edges: GraphEdge[] = pairs
+            .filter(([a, b]) => a < n && b < n)
+            .map(([a, b], j) => ({ id: `c${j}`, type: 'cites', source: `d${a}`, target: `d${b}`, intent: 'uses', evidence: [{ sourceId: 's', start: 0, end: 0, quote: '', quoteStart: 0 }] }));
+          const g = buildGraph(nodes, edges);
+          const keep = keepIdx.filter((i) => i < n).map((i) => `d${i}`);
+          const r = applyFilters(g, {});
+          const got = capView(g, r.nodes, r.edges, cap, { keep });
+          // Reference: rank every node, add each with its edges to nodes already in, until the budget is spent.
+          const a = (id: string) => g.getNodeAttributes(id);
+          const ranked = [...r.nodes].sort(
+            (x, y) =>
+              Number(keep.includes(y)) - Number(keep.includes(x)) ||
+              a(y).citedBy - a(x).citedBy ||
+              a(y).degree - a(x).degree ||
+              r.nodes.indexOf(x) - r.nodes.indexOf(y),
+          );
+          const inNodes = new Set<string>();
+          const inEdges = new Set<string>();
+          let budget = cap;
+          for (const id of ranked) {
+            if (budget <= 0) break;
+            inNodes.add(id);
+            budget--;
+            for (const e of r.edges) {
+              if (budget <= 0) break;
+              if (inEdges.has(e) || !inNodes.has(g.source(e)) || !inNodes.has(g.target(e))) continue;
+              if (g.source(e) !== id && g.target(e) !== id) continue;
+              inEdges.add(e);
+              budget--;
+            }
+          }
+          expect(new Set(got.nodes)).toEqual(inNodes);
+          expect(new Set(got.edges)).toEqual(inEdges);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
