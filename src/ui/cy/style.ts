@@ -65,14 +65,14 @@ export function stylesheet(): Array<{ selector: string; style: Record<string, un
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         // Labels appear as the analyst zooms in: at overview zoom only the big picture is drawn.
-        'min-zoomed-font-size': 9,
+        'min-zoomed-font-size': 14,
         'border-width': 1,
         'border-color': '#ffffff',
       },
     },
     ...byType,
-    { selector: 'node[type = "task"], node[type = "program"]', style: { 'font-size': 9, color: '#3e4c59', 'min-zoomed-font-size': 10 } },
-    { selector: 'node[type = "policy"]', style: { 'font-size': 12, 'font-weight': 600, 'min-zoomed-font-size': 5 } },
+    { selector: 'node[type = "task"], node[type = "program"]', style: { 'font-size': 9, color: '#3e4c59', 'min-zoomed-font-size': 13 } },
+    { selector: 'node[type = "policy"]', style: { 'font-size': 16, 'font-weight': 600, 'min-zoomed-font-size': 7 } },
     { selector: 'node.sel, node.near', style: { 'min-zoomed-font-size': 0 } },
     {
       selector: 'edge',
