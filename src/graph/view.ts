@@ -176,22 +176,28 @@ function topRanked(
 ): Int32Array {
   const cmp = (x: number, y: number) => kept[y] - kept[x] || citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y;
   const k = Math.max(0, Math.min(n, cap));
-  let chosen: Int32Array;
   if (k === n) {
-    chosen = new Int32Array(n);
-    for (let i = 0; i < n; i++) chosen[i] = i;
-  } else {
-    // key orders like cmp up to ties (2^31 × 2^21 stays below 2^53, so it is exact).
-    const D = 2 ** 21;
-    const key = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      key[i] = kept[i] ? Number.POSITIVE_INFINITY : Math.min(citedBy[i], 2 ** 31 - 1) * D + Math.min(degree[i], D - 1);
-    }
-    const threshold = key.slice().sort()[n - k];
-    chosen = new Int32Array(k);
-    let c = 0;
-    for (let i = 0; i < n; i++) if (key[i] > threshold) chosen[c++] = i;
-    for (let i = 0; i < n && c < k; i++) if (key[i] === threshold) chosen[c++] = i;
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all.sort(cmp);
   }
+  // Kept nodes first (few; ordered among themselves by cmp), the rest selected by key.
+  const keptIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (kept[i]) keptIdx.push(i);
+  keptIdx.sort(cmp);
+  if (keptIdx.length >= k) return Int32Array.from(keptIdx.slice(0, k));
+  const want = k - keptIdx.length;
+  // key orders the others like cmp up to ties (2^31 × 2^21 stays below 2^53, so it is exact).
+  const D = 2 ** 21;
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    key[i] = kept[i] ? Number.NEGATIVE_INFINITY : Math.min(citedBy[i], 2 ** 31 - 1) * D + Math.min(degree[i], D - 1);
+  }
+  const threshold = key.slice().sort()[n - want];
+  const chosen = new Int32Array(k);
+  let c = 0;
+  for (const i of keptIdx) chosen[c++] = i;
+  for (let i = 0; i < n; i++) if (!kept[i] && key[i] > threshold) chosen[c++] = i;
+  for (let i = 0; i < n && c < k; i++) if (!kept[i] && key[i] === threshold) chosen[c++] = i;
   return chosen.sort(cmp);
 }
