@@ -107,7 +107,7 @@ describe('applyFilters', () => {
     expect(applyFilters(g, { nodeTypes: ['program'] }).nodes).toEqual([IDS.program]);
     addRows(g, [{ id: 'program:双减', type: 'program', label: '双减', name: '双减', aliases: [] }], []);
     expect(applyFilters(g, { nodeTypes: ['program'] }).nodes).toEqual([IDS.program, 'program:双减']);
-    g.setNodeAttribute(`${IDS.county}/1`, 'year', 2030);
+    g.updateNodeAttributes(`${IDS.county}/1`, (a) => ({ ...a, year: 2030 }) as typeof a);
     expect(applyFilters(g, { yearRange: { from: 2030 } }).nodes).toContain(`${IDS.county}/1`);
   });
 });

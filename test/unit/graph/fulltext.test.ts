@@ -16,7 +16,7 @@ describe('findInTasks', () => {
     for (const h of hits) {
       expect(h).toMatchObject({ policyId: IDS.ordos, region: '鄂尔多斯市', year: 2019, sourceId: IDS.ordos });
       expect(h.snippet.slice(h.matchStart, h.matchEnd)).toBe('县管校聘');
-      expect(g.getNodeAttribute(h.taskId, 'text').slice(h.textOffset, h.textOffset + 4)).toBe('县管校聘');
+      expect((g.getNodeAttributes(h.taskId) as { text: string }).text.slice(h.textOffset, h.textOffset + 4)).toBe('县管校聘');
     }
   });
 

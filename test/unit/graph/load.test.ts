@@ -15,7 +15,7 @@ describe('buildGraph', () => {
     const e = file.edges[0];
     expect(g.source(e.id)).toBe(e.source);
     expect(g.getEdgeAttributes(e.id)).toEqual(e);
-    expect(g.getNodeAttribute(IDS.ordos, 'title')).toBe('加快推进鄂尔多斯教育现代化工作方案(2019—2022年)');
+    expect((g.getNodeAttributes(IDS.ordos) as { title?: string }).title).toBe('加快推进鄂尔多斯教育现代化工作方案(2019—2022年)');
   });
 
   it('derives citedBy from incoming cites and degree from all incident edges', () => {
