@@ -6,7 +6,7 @@
  * which an import never touches.
  */
 import Dexie, { type Table } from 'dexie';
-import type { GraphEdge, GraphNode, Source } from '../model';
+import type { Correction, FileExtractionRecord, GraphEdge, GraphNode, Note, SavedView, Source } from '../model';
 
 export const DEFAULT_DB_NAME = 'policy-lineage';
 
@@ -20,19 +20,17 @@ export interface MetaRow {
   value: unknown;
 }
 
-export interface NoteRow {
-  nodeId: string;
-  text: string;
-  updatedAt: number;
-}
+/** A note (and tags) on a node, keyed by the node's canonical id (src/model/workspace). */
+export type NoteRow = Note;
 
-export interface SavedViewRow {
-  id: string;
-  name: string;
-  /** The deep-link hash that restores the view (see src/ui/urlstate.ts). */
-  hash: string;
-  createdAt: number;
-}
+/** A saved view: its deep-link hash and, optionally, the layout's node positions. */
+export type SavedViewRow = SavedView;
+
+/** A correction to the extracted graph, applied on load (src/graph/corrections). */
+export type CorrectionRow = Correction;
+
+/** A file's extraction, kept so the graph can be re-assembled when an analyst adds files. */
+export type ExtractionRow = FileExtractionRecord;
 
 /** Keys of the meta table. */
 export const META = {
@@ -49,6 +47,8 @@ export class PolicyDB extends Dexie {
   meta!: Table<MetaRow, string>;
   notes!: Table<NoteRow, string>;
   views!: Table<SavedViewRow, string>;
+  corrections!: Table<CorrectionRow, string>;
+  extractions!: Table<ExtractionRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -61,6 +61,23 @@ export class PolicyDB extends Dexie {
       notes: 'nodeId',
       views: 'id',
     });
+    // Version 2: tags on notes (multi-entry index), corrections, per-file extractions (so the graph
+    // can be re-assembled with an analyst's own files), sources indexed by origin.
+    this.version(2)
+      .stores({
+        notes: 'nodeId, *tags',
+        sources: 'id, origin',
+        corrections: 'id, createdAt',
+        extractions: 'sourceId',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('notes')
+          .toCollection()
+          .modify((n: Partial<NoteRow>) => {
+            if (!Array.isArray(n.tags)) n.tags = [];
+          });
+      });
   }
 }
 

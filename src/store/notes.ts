@@ -5,10 +5,11 @@ export async function getNote(db: PolicyDB, nodeId: string): Promise<NoteRow | u
   return db.notes.get(nodeId);
 }
 
-/** Saves a note; an empty text deletes it. */
-export async function saveNote(db: PolicyDB, nodeId: string, text: string): Promise<void> {
-  if (text.trim() === '') await db.notes.delete(nodeId);
-  else await db.notes.put({ nodeId, text, updatedAt: Date.now() });
+/** Saves a note (with its tags and the node's label); an empty text with no tags deletes it. */
+export async function saveNote(db: PolicyDB, nodeId: string, text: string, opts: { tags?: string[]; label?: string } = {}): Promise<void> {
+  const tags = [...new Set((opts.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  if (text.trim() === '' && !tags.length) await db.notes.delete(nodeId);
+  else await db.notes.put({ nodeId, text, tags, updatedAt: Date.now(), ...(opts.label ? { label: opts.label } : {}) });
 }
 
 export async function listViews(db: PolicyDB): Promise<SavedViewRow[]> {
