@@ -12,6 +12,7 @@ export function toFilterState(f: UiFilters, selection: readonly string[]): Filte
   if (f.minCitedBy > 0) out.minCitedBy = f.minCitedBy;
   if (f.hideIsolated) out.hideIsolated = true;
   if (f.egoHops > 0 && selection.length) out.ego = { ids: selection, hops: f.egoHops };
+  if (f.citeIntents?.length) out.citeIntents = f.citeIntents;
   return out;
 }
 
@@ -25,6 +26,7 @@ export function filtersActive(f: UiFilters): boolean {
     f.issuers.length > 0 ||
     f.minCitedBy > 0 ||
     f.hideIsolated ||
-    f.egoHops > 0
+    f.egoHops > 0 ||
+    (f.citeIntents?.length ?? 0) > 0
   );
 }

@@ -6,7 +6,7 @@
  *    &level=municipal&issuer=<name>&minc=2&iso=1&ego=2&lang=en&q=<query>
  * Unknown keys and malformed values are ignored; a missing key means the default.
  */
-import { LEVELS, NODE_TYPES, type Level, type NodeType } from '../../model';
+import { INTENTS, LEVELS, NODE_TYPES, type Intent, type Level, type NodeType } from '../../model';
 import type { Lang } from '../i18n';
 
 export type ViewMode = 'graph' | 'lineage';
@@ -22,6 +22,8 @@ export interface UiFilters {
   hideIsolated: boolean;
   /** Hops of the ego network around the selection; 0 = off. */
   egoHops: number;
+  /** Intents of `cites` edges shown; omitted or empty means all. */
+  citeIntents?: Intent[];
 }
 
 export interface UiState {
@@ -82,6 +84,7 @@ export function encodeHash(s: UiState): string {
   if (f.minCitedBy > 0) p.set('minc', String(f.minCitedBy));
   if (f.hideIsolated) p.set('iso', '1');
   if (f.egoHops > 0) p.set('ego', String(f.egoHops));
+  if (f.citeIntents?.length) p.set('intent', f.citeIntents.join(','));
   if (s.lang !== 'zh') p.set('lang', s.lang);
   if (s.query) p.set('q', s.query);
   const str = p.toString();
@@ -109,6 +112,8 @@ export function decodeHash(hash: string): UiState {
   f.minCitedBy = int(p.get('minc'), 0, 100000) ?? 0;
   f.hideIsolated = p.get('iso') === '1';
   f.egoHops = int(p.get('ego'), 0, 10) ?? 0;
+  const intents = (p.get('intent') ?? '').split(',').filter((i): i is Intent => (INTENTS as readonly string[]).includes(i));
+  if (intents.length) f.citeIntents = intents;
   if (p.get('lang') === 'en') s.lang = 'en';
   s.query = p.get('q') ?? '';
   return s;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeHash, defaultState, encodeHash, type UiState } from '../../../src/ui/state/urlstate';
 import { DICTIONARIES } from '../../../src/ui/i18n';
-import { LEVELS, NODE_TYPES } from '../../../src/model';
+import { INTENTS, LEVELS, NODE_TYPES } from '../../../src/model';
 
 const id = fc.string({ minLength: 1, maxLength: 30, unit: fc.constantFrom('a', '中', '〔', '〕', '|', '%', '/', ':', '&', '=', '#', ' ', '2', 'ü') });
 const state: fc.Arbitrary<UiState> = fc.record({
@@ -22,6 +22,7 @@ const state: fc.Arbitrary<UiState> = fc.record({
     minCitedBy: fc.integer({ min: 0, max: 50 }),
     hideIsolated: fc.boolean(),
     egoHops: fc.integer({ min: 0, max: 3 }),
+    citeIntents: fc.option(fc.subarray([...INTENTS], { minLength: 1 }), { nil: undefined }),
   }),
 });
 
