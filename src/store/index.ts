@@ -4,3 +4,4 @@ export * from './sync';
 export * from './errors';
 export * from './queries';
 export * from './notes';
+export * from './corrections';

@@ -3,16 +3,14 @@
  * load the graph into memory. Every failure ends up in `ex.error` for the UI to show; when the
  * served graph cannot be imported, whatever the database already holds is still shown.
  */
-import { buildGraph } from '../../graph/load';
-import { createSearchIndex } from '../../graph/search';
 import {
   describeStorageError,
-  loadGraphRows,
   openDb,
   requestPersistentStorage,
   syncGraph,
 } from '../../store';
 import type { Explorer } from './explorer.svelte';
+import { reloadGraph } from './graph-rows';
 
 /** Timings of the start, exposed for the browser tests' measurements. */
 export interface BootTimings {
@@ -41,10 +39,8 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
   }
   const t1 = performance.now();
   try {
-    const rows = await loadGraphRows(db);
-    const g = buildGraph(rows.nodes, rows.edges);
-    ex.searchIndex = createSearchIndex(g);
-    ex.graph = g;
+    // Rows with the analyst's corrections applied (the only place they are applied).
+    await reloadGraph(ex);
   } catch (e) {
     ex.error ??= describeStorageError(e);
   } finally {

@@ -4,6 +4,8 @@
  * graph work itself is done by the pure functions of src/graph.
  */
 import type { PolicyGraph } from '../../graph/load';
+import type { CorrectionOutcome } from '../../graph/corrections';
+import type { Core } from 'cytoscape';
 import type { SearchIndex } from '../../graph/search';
 import type { ImportProgress, PolicyDB, StorageErrorInfo, SyncStatus } from '../../store';
 import { translate, type Lang, type MessageKey } from '../i18n';
@@ -48,6 +50,18 @@ export class Explorer {
   drawn = $state.raw<ReadonlySet<string>>(new Set());
   /** Milliseconds of the last canvas layout and where it ran (status bar). */
   layoutInfo = $state<{ where: string; ms: number } | null>(null);
+
+  // Workspace, corrections and exports (src/ui/workspace, src/ui/export).
+  /** Node and edge ids a correction touched → the corrections' ids (badge and canvas style). */
+  corrected = $state.raw<ReadonlyMap<string, string[]>>(new Map());
+  /** What became of each stored correction when the rows were last loaded (applied / stale). */
+  correctionOutcomes = $state.raw<CorrectionOutcome[]>([]);
+  /** Text the analyst selected in the source-text viewer (evidence for an added citation). */
+  textSelection = $state<{ sourceId: string; start: number; end: number; text: string } | null>(null);
+  /** The live Cytoscape instance of the canvas (exports read positions and draw images from it). */
+  cy: Core | null = null;
+  /** Node positions a saved view brings: the canvas uses them instead of a layout on its next render. */
+  pendingPositions: Record<string, { x: number; y: number }> | null = null;
 
   t = (key: MessageKey, params?: Record<string, string | number>) => translate(this.lang, key, params);
 
