@@ -5,3 +5,4 @@ export * from './errors';
 export * from './queries';
 export * from './notes';
 export * from './corrections';
+export * from './workspace';
