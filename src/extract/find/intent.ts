@@ -41,7 +41,8 @@ function verbBefore(before: string): VerbHit | undefined {
         }
         break;
       }
-      idx = before.lastIndexOf(verb, idx - 1);
+      // lastIndexOf(verb, -1) searches from 0 again: stop once position 0 was checked.
+      idx = idx > 0 ? before.lastIndexOf(verb, idx - 1) : -1;
     }
   }
   return best;
