@@ -37,6 +37,8 @@ export const META = {
   contentHash: 'contentHash',
   importedAt: 'importedAt',
   counts: 'counts',
+  /** The graph file's diagnostics, carried into a JSON export. */
+  diagnostics: 'diagnostics',
 } as const;
 
 export class PolicyDB extends Dexie {
