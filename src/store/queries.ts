@@ -1,5 +1,5 @@
 /** Read-side queries: plain rows out, nothing else. */
-import type { GraphEdge, GraphNode, NodeType, Source } from '../model';
+import type { Diagnostic, GraphEdge, GraphNode, NodeType, Source } from '../model';
 import { META, type PolicyDB } from './db';
 
 export interface GraphRows {
@@ -34,4 +34,10 @@ export async function countsByType(db: PolicyDB): Promise<Record<NodeType | 'edg
 
 export async function hasGraph(db: PolicyDB): Promise<boolean> {
   return (await db.meta.get(META.contentHash)) !== undefined;
+}
+
+/** The diagnostics of the last imported graph file (empty when none were stored). */
+export async function getDiagnostics(db: PolicyDB): Promise<Diagnostic[]> {
+  const row = await db.meta.get(META.diagnostics);
+  return Array.isArray(row?.value) ? (row.value as Diagnostic[]) : [];
 }
