@@ -87,6 +87,9 @@ export function stylesheet(): Array<{ selector: string; style: Record<string, un
     ...edgesByType,
     { selector: 'edge[type = "cites"], edge[type = "adapts"]', style: { width: 1.6 } },
     { selector: 'edge[type = "adapts"]', style: { 'line-style': 'dashed' } },
+    // An analyst's correction touched it (src/ui/workspace): a dashed violet outline / line.
+    { selector: 'node.corrected', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8e44ad' } },
+    { selector: 'edge.corrected', style: { 'line-style': 'dashed', 'line-color': '#8e44ad', 'target-arrow-color': '#8e44ad', width: 2.4 } },
     {
       selector: 'node.sel',
       style: { 'border-width': 3, 'border-color': '#f0b429', 'z-index': 10 },
