@@ -8,8 +8,9 @@
  * aborts the transaction and the previous graph stays. Notes and saved views are not in the
  * transaction's scope, so an import can never touch them.
  */
-import { GraphFileSchema, describeZodError, type GraphFile } from '../model';
+import { ExtractionsFileSchema, GraphFileSchema, describeZodError, type ExtractionsFile, type GraphFile } from '../model';
 import { META, type PolicyDB, type TextRow } from './db';
+import { ConcurrentChangeError, INGEST_META, listUserSources, type Assembler } from './ingest';
 
 export const CHUNK_SIZE = 1000;
 
@@ -29,6 +30,13 @@ export interface ImportOptions {
   contentHash?: string;
   onProgress?: (p: ImportProgress) => void;
   chunkSize?: number;
+  /**
+   * The served extractions.json (unvalidated), when there is one: stored so the graph can be
+   * re-assembled with the analyst's own files.
+   */
+  extractions?: unknown;
+  /** Re-assembles corpus + the analyst's files when the database holds files the analyst added. */
+  assemble?: Assembler;
 }
 
 export interface ImportResult {
@@ -38,6 +46,12 @@ export interface ImportResult {
   texts: number;
   /** Sources whose text could not be loaded (the graph is imported without them). */
   missingTexts: string[];
+  /** The analyst's own files kept and assembled into the new graph. */
+  userSources?: number;
+  /** The analyst's files kept in the store but not in the graph (no extractions.json or no assembler). */
+  userSourcesNotMerged?: number;
+  /** Why the served extractions.json was not stored (it did not validate). */
+  extractionsError?: string;
 }
 
 export class GraphValidationError extends Error {
@@ -51,6 +65,13 @@ export class GraphValidationError extends Error {
 export function validateGraphFile(raw: unknown): GraphFile {
   const parsed = GraphFileSchema.safeParse(raw);
   if (!parsed.success) throw new GraphValidationError(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** Validates a served extractions.json; throws GraphValidationError. */
+export function validateExtractionsFile(raw: unknown): ExtractionsFile {
+  const parsed = ExtractionsFileSchema.safeParse(raw);
+  if (!parsed.success) throw new GraphValidationError(`extractions.json: ${describeZodError(parsed.error)}`);
   return parsed.data;
 }
 
@@ -89,18 +110,55 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
   const chunk = opts.chunkSize ?? CHUNK_SIZE;
 
   progress({ phase: 'validate', done: 0, total: 1 });
-  const graph = validateGraphFile(raw);
+  let graph = validateGraphFile(raw);
+  // A bad extractions.json does not stop the import of a good graph; files just cannot be added to it.
+  let corpusExtractions: ExtractionsFile['extractions'] | null = null;
+  let extractionsError: string | undefined;
+  try {
+    if (opts.extractions !== undefined) corpusExtractions = validateExtractionsFile(opts.extractions).extractions;
+  } catch (e) {
+    extractionsError = e instanceof Error ? e.message : String(e);
+  }
   progress({ phase: 'validate', done: 1, total: 1 });
 
   const { texts, missing } = await loadTexts(graph, opts.fetchText, progress);
 
-  const total = graph.nodes.length + graph.edges.length + graph.sources.length + texts.length;
+  // The analyst's own files stay (source, text, extraction) and, when possible, stay in the graph:
+  // it is re-assembled from the served corpus's extractions plus theirs, before the transaction.
+  const corpusIds = new Set(graph.sources.map((s) => s.id));
+  const user = (await listUserSources(db)).filter((u) => !corpusIds.has(u.source.id));
+  const userIds = user.map((u) => u.source.id).sort();
+  const merge = user.length > 0 && corpusExtractions !== null && opts.assemble !== undefined;
+  if (merge) {
+    const assembled = await opts.assemble!(
+      [...graph.sources, ...user.map((u) => u.source)],
+      [...corpusExtractions!, ...user.map((u) => u.extraction)],
+    );
+    graph = { ...graph, nodes: assembled.nodes, edges: assembled.edges };
+  }
+
+  const total = graph.nodes.length + graph.edges.length + graph.sources.length + texts.length + (corpusExtractions?.length ?? 0);
   let written = 0;
   const counts: Record<string, number> = {};
   for (const n of graph.nodes) counts[n.type] = (counts[n.type] ?? 0) + 1;
 
-  await db.transaction('rw', [db.nodes, db.edges, db.sources, db.texts, db.meta], async () => {
-    await Promise.all([db.nodes.clear(), db.edges.clear(), db.sources.clear(), db.texts.clear()]);
+  await db.transaction('rw', [db.nodes, db.edges, db.sources, db.texts, db.meta, db.extractions], async () => {
+    const userNow = (await db.sources.where('origin').equals('user').primaryKeys()).filter((id) => !corpusIds.has(id)).sort();
+    if (userNow.join('\n') !== userIds.join('\n')) throw new ConcurrentChangeError();
+    const keep = new Set(userIds);
+    const notKept = (ids: string[]) => ids.filter((id) => !keep.has(id));
+    const [sourceIds, textIds, extractionIds] = await Promise.all([
+      db.sources.toCollection().primaryKeys(),
+      db.texts.toCollection().primaryKeys(),
+      db.extractions.toCollection().primaryKeys(),
+    ]);
+    await Promise.all([
+      db.nodes.clear(),
+      db.edges.clear(),
+      db.sources.bulkDelete(notKept(sourceIds)),
+      db.texts.bulkDelete(notKept(textIds)),
+      db.extractions.bulkDelete(notKept(extractionIds)),
+    ]);
     progress({ phase: 'write', done: 0, total });
     const put = async <T>(rows: readonly T[], table: { bulkPut(items: readonly T[]): Promise<unknown> }) => {
       for (let i = 0; i < rows.length; i += chunk) {
@@ -110,14 +168,18 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
         progress({ phase: 'write', done: written, total });
       }
     };
-    await put(graph.sources, db.sources);
+    await put(graph.sources.map((s) => ({ ...s, origin: 'corpus' as const })), db.sources);
+    if (corpusExtractions) await put(corpusExtractions, db.extractions);
     await put(graph.nodes, db.nodes);
     await put(graph.edges, db.edges);
     await put(texts, db.texts);
     await db.meta.bulkPut([
       { key: META.contentHash, value: opts.contentHash ?? null },
       { key: META.importedAt, value: Date.now() },
-      { key: META.counts, value: { ...counts, edges: graph.edges.length, sources: graph.sources.length } },
+      { key: META.counts, value: { ...counts, edges: graph.edges.length, sources: graph.sources.length + user.length } },
+      { key: INGEST_META.revision, value: ((await db.meta.get(INGEST_META.revision))?.value as number | undefined ?? 0) + 1 },
+      // Without extractions.json the corpus rows cannot be re-assembled (then files cannot be added).
+      { key: INGEST_META.assemblable, value: corpusExtractions !== null || graph.sources.length === 0 },
     ]);
   });
 
@@ -128,5 +190,8 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
     sources: graph.sources.length,
     texts: texts.length,
     missingTexts: missing,
+    userSources: merge ? user.length : 0,
+    userSourcesNotMerged: merge ? 0 : user.length,
+    ...(extractionsError ? { extractionsError } : {}),
   };
 }

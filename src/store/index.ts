@@ -6,3 +6,4 @@ export * from './queries';
 export * from './notes';
 export * from './corrections';
 export * from './workspace';
+export * from './ingest';

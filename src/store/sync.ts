@@ -7,6 +7,7 @@
  */
 import { META, type PolicyDB } from './db';
 import { importGraph, type ImportProgress, type ImportResult } from './import';
+import { INGEST_META, type Assembler } from './ingest';
 
 export type SyncStatus =
   /** The served graph was new or changed and is now imported. */
@@ -31,6 +32,8 @@ export interface SyncOptions {
   url?: string;
   fetch?: typeof globalThis.fetch;
   onProgress?: (p: ImportProgress) => void;
+  /** Re-assembles the served corpus with the analyst's own files (see importGraph). */
+  assemble?: Assembler;
 }
 
 export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
@@ -68,14 +71,32 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
   }
 
   const hash = await sha256Hex(bytes);
-  if (hash === stored) return { status: 'unchanged', contentHash: hash };
+  // The per-file extractions beside the graph (absent from older builds). Fetched before the
+  // import's transaction: awaiting a fetch inside it would let it commit early.
+  const fetchExtractions = async (): Promise<unknown> => {
+    try {
+      const res = await doFetch(resolveUrl('extractions.json', graphUrl), { cache: 'no-cache' });
+      return res.ok ? ((await res.json()) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let extractions: unknown;
+  if (hash === stored) {
+    // Same graph; import again only to add the extractions a database from an older build lacks.
+    if ((await db.meta.get(INGEST_META.assemblable))?.value === true) return { status: 'unchanged', contentHash: hash };
+    extractions = await fetchExtractions();
+    if (extractions === undefined) return { status: 'unchanged', contentHash: hash };
+  } else {
+    extractions = await fetchExtractions();
+  }
 
   const raw: unknown = JSON.parse(new TextDecoder().decode(bytes));
   const fetchText = async (sourceId: string): Promise<string | null> => {
     const res = await doFetch(resolveUrl(`texts/${encodeURIComponent(sourceId)}.txt`, graphUrl));
     return res.ok ? res.text() : null;
   };
-  const result = await importGraph(db, raw, { contentHash: hash, fetchText, onProgress: opts.onProgress });
+  const result = await importGraph(db, raw, { contentHash: hash, fetchText, onProgress: opts.onProgress, extractions, assemble: opts.assemble });
   return { status: 'imported', contentHash: hash, import: result };
 }
 
