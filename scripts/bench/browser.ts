@@ -1,0 +1,125 @@
+/**
+ * The browser benchmark: headless Chromium (playwright-core), synthetic graph files of growing
+ * size. Two pages: the bench page (scripts/bench/page: the app's store and graph modules measured
+ * one by one) and the built app itself, for reload to interactive (IndexedDB → graphology →
+ * first canvas) on a warm database.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { writeSynthGraph } from './graph-synth';
+import { startServer } from './server';
+
+export interface Stats {
+  median: number;
+  p95: number;
+  max: number;
+  n: number;
+}
+
+export interface BrowserRow {
+  nodes: number;
+  edges: number;
+  jsonBytes: number;
+  fetchParseMs: number;
+  importMs: number;
+  rowsPerS: number;
+  loadMs: number;
+  indexMs: number;
+  reloadMs?: number;
+  appBootMs?: number;
+  firstVisitMs?: number;
+  filter: Stats;
+  search: Stats;
+  lineage: Stats;
+  capMs: number;
+  renderMs: number;
+  heapBytes: number;
+  appHeapBytes?: number;
+  longestTaskMs: number;
+  notes: string[];
+}
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
+
+async function launch(dir: string): Promise<BrowserContext> {
+  await rm(dir, { recursive: true, force: true });
+  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1400, height: 900 } });
+}
+
+async function heapUsed(ctx: BrowserContext, page: Page): Promise<number> {
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return h.usedSize;
+}
+
+/** Builds the bench page and the app (into bench-out, leaving dist/ alone). */
+export async function buildPages(outRoot: string, log: (s: string) => void): Promise<{ page: string; app: string }> {
+  const page = join(outRoot, 'page');
+  const app = join(outRoot, 'app');
+  log('  building the bench page and the app (vite)');
+  await build({ configFile: false, root: resolve('scripts/bench/page'), base: './', logLevel: 'warn', build: { outDir: page, emptyOutDir: true, target: 'es2022' } });
+  await build({ configFile: false, root: resolve('.'), base: './', logLevel: 'warn', plugins: [svelte()], worker: { format: 'es' }, publicDir: false, build: { outDir: app, emptyOutDir: true, target: 'es2022' } });
+  return { page, app };
+}
+
+export async function benchBrowser(sizes: number[], opts: { outRoot: string; reload: boolean; log: (s: string) => void }): Promise<BrowserRow[]> {
+  const { log } = opts;
+  const pages = await buildPages(opts.outRoot, log);
+  const graphs = join(opts.outRoot, 'graphs');
+  await mkdir(graphs, { recursive: true });
+  const files: Record<string, string> = {};
+  const { server, base } = await startServer({ dirs: { '/page/': pages.page, '/app/': pages.app, '/graphs/': graphs }, files });
+  const rows: BrowserRow[] = [];
+  try {
+    for (const n of sizes) {
+      const file = join(graphs, `graph-${n}.json`);
+      log(`  graph file of ~${n} nodes`);
+      const g = await writeSynthGraph(file, n);
+      const notes: string[] = [];
+
+      const ctx = await launch(join(opts.outRoot, 'profile-page'));
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      page.setDefaultTimeout(20 * 60_000);
+      await page.goto(`${base}/page/`);
+      await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready);
+      log(`  bench page: import, load, filters, search, lineage, render (${g.nodes} nodes, ${g.edges} edges)`);
+      const r = await page.evaluate(
+        ([url, db]) => (window as unknown as { __bench: { run(u: string, d: string, t: string): Promise<Record<string, unknown>> } }).__bench.run(url, db, '/graphs/texts'),
+        [`/graphs/graph-${n}.json`, `bench-${n}`],
+      ) as unknown as Omit<BrowserRow, 'rowsPerS' | 'heapBytes' | 'notes'> & { importRows: number; filterSizes: number[]; capped: { nodes: number; edges: number }; lineageDown: Stats; lineageUp: Stats };
+      const heapBytes = await heapUsed(ctx, page);
+      await ctx.close();
+      notes.push(`capped view ${r.capped.nodes} nodes / ${r.capped.edges} edges; filter results ${Math.min(...r.filterSizes)}–${Math.max(...r.filterSizes)} nodes; lineage down p95 ${r.lineageDown.p95.toFixed(1)} ms, up p95 ${r.lineageUp.p95.toFixed(1)} ms; max filter ${r.filter.max.toFixed(1)} ms (first call compiles the index); fetch+parse ${(r.fetchParseMs / 1000).toFixed(2)} s; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms`);
+      const row: BrowserRow = { ...r, rowsPerS: r.importRows / (r.importMs / 1000), heapBytes, notes };
+
+      if (opts.reload) {
+        files['/app/data/graph.json'] = file;
+        const actx = await launch(join(opts.outRoot, 'profile-app'));
+        const app = actx.pages()[0] ?? (await actx.newPage());
+        app.setDefaultTimeout(20 * 60_000);
+        const booted = () => document.documentElement.dataset.bootStatus !== undefined && document.querySelector('canvas') !== null;
+        await app.goto(`${base}/app/`);
+        await app.waitForFunction(booted, null, { polling: 100 });
+        row.firstVisitMs = await app.evaluate(() => performance.now());
+        const firstStatus = await app.evaluate(() => document.documentElement.dataset.bootStatus);
+        await app.reload({ waitUntil: 'commit' });
+        await app.waitForFunction(booted, null, { polling: 'raf' });
+        row.reloadMs = await app.evaluate(() => performance.now());
+        const [status, bootMs] = await app.evaluate(() => [document.documentElement.dataset.bootStatus, Number(document.documentElement.dataset.bootMs)] as const);
+        row.appBootMs = bootMs;
+        row.appHeapBytes = await heapUsed(actx, app);
+        notes.push(`app: first visit ${firstStatus} in ${((row.firstVisitMs ?? 0) / 1000).toFixed(2)} s; reload ${status}, app boot ${(bootMs / 1000).toFixed(2)} s of ${(row.reloadMs / 1000).toFixed(2)} s to canvas; app heap ${(row.appHeapBytes / 1e6).toFixed(0)} MB`);
+        await actx.close();
+      }
+      rows.push(row);
+    }
+  } finally {
+    server.close();
+  }
+  return rows;
+}

@@ -1,0 +1,122 @@
+/**
+ * One extraction measurement, run in its own process so its peak memory is its own:
+ *   tsx scripts/bench/extract-run.ts CORPUS_DIR
+ * Reads the corpus twice from disk: the raw-scan baseline (best of two passes; the first also warms
+ * the page cache), then the extractor (buildGraph, texts not kept, as build-graph does). Samples
+ * RSS and heap every 20 ms during extraction, scores recall against the corpus's ground truth,
+ * and prints one JSON line.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { buildGraph } from '../../src/extract';
+import type { InputFile } from '../../src/extract/types';
+import { NOISE } from '../synth/lexicon';
+import { parsePlanted, scoreRecall } from '../synth/recall';
+import { rawScan, type ScanCount } from './baseline';
+import { listCorpus } from './files';
+
+export interface ExtractRun {
+  files: number;
+  bytes: number;
+  baselineMs: number;
+  baselineCounts: ScanCount;
+  extractMs: number;
+  /** Of extractMs: the cross-file assembly (assembleGraph) is inside buildGraph; measured apart via progress timing. */
+  perFileMs: number;
+  assembleMs: number;
+  peakRss: number;
+  peakHeap: number;
+  baseRss: number;
+  nodes: number;
+  edges: number;
+  cites: number;
+  recall?: number;
+  recallPlanted?: number;
+  noiseDocuments?: number;
+  promises?: number;
+  fulfilled?: number;
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  const paths = await listCorpus(dir);
+  const rel = (p: string) => relative(dir, p).split(sep).join('/');
+
+  let baselineMs = Infinity;
+  let counts: ScanCount = { titles: 0, numbers: 0 };
+  let bytes = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const c: ScanCount = { titles: 0, numbers: 0 };
+    bytes = 0;
+    const t = performance.now();
+    for (const p of paths) {
+      const b = await readFile(p);
+      bytes += b.length;
+      rawScan(b, c);
+    }
+    baselineMs = Math.min(baselineMs, performance.now() - t);
+    counts = c;
+  }
+
+  global.gc?.();
+  const baseRss = process.memoryUsage().rss;
+  let peakRss = baseRss;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss > peakRss) peakRss = m.rss;
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+  };
+  const timer = setInterval(sample, 20);
+  // The next file is read while the current one is extracted (build-graph could do the same).
+  async function* files(): AsyncGenerator<InputFile> {
+    let next = paths.length ? readFile(paths[0]) : null;
+    for (let i = 0; i < paths.length; i++) {
+      const bytes = await next!;
+      next = i + 1 < paths.length ? readFile(paths[i + 1]) : null;
+      yield { path: rel(paths[i]), bytes: new Uint8Array(bytes), origin: 'corpus' };
+    }
+  }
+  const t0 = performance.now();
+  let lastFile = t0;
+  const { graph } = await buildGraph(files(), {
+    total: paths.length,
+    keepTexts: false,
+    onProgress: (done) => {
+      if (done === paths.length) lastFile = performance.now();
+      if (done % 50 === 0) sample();
+    },
+  });
+  const extractMs = performance.now() - t0;
+  sample();
+  clearInterval(timer);
+
+  const run: ExtractRun = {
+    files: paths.length,
+    bytes,
+    baselineMs,
+    baselineCounts: counts,
+    extractMs,
+    perFileMs: lastFile - t0,
+    assembleMs: extractMs - (lastFile - t0),
+    peakRss,
+    peakHeap,
+    baseRss,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    cites: graph.edges.filter((e) => e.type === 'cites').length,
+  };
+  try {
+    const planted = parsePlanted(await readFile(join(dir, 'planted.jsonl'), 'utf8'));
+    const r = scoreRecall(graph, planted, NOISE);
+    Object.assign(run, { recall: r.recall, recallPlanted: r.planted, noiseDocuments: r.noiseDocuments.length, promises: r.promises, fulfilled: r.fulfilled });
+  } catch {
+    // not a synthetic corpus: no ground truth
+  }
+  process.stdout.write(JSON.stringify(run) + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

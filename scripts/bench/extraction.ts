@@ -1,0 +1,74 @@
+/**
+ * The extraction benchmark: for each corpus size, generate (or reuse) a synthetic corpus and
+ * measure it in a child process (scripts/bench/extract-run.ts).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateCorpus, type GroundTruth } from '../synth/generate';
+import type { ExtractRun } from './extract-run';
+
+export interface ExtractionRow extends ExtractRun {
+  docs: number;
+  mbPerS: number;
+  baselineMbPerS: number;
+  /** extraction time / baseline time on the same bytes. */
+  ratio: number;
+  msPerMb: number;
+  /** msPerMb of this size / msPerMb of the previous (smaller) size: ≈1 when cost grows linearly. */
+  growth?: number;
+}
+
+/** A corpus for `docs` documents under `root`, regenerated only when missing or made with another seed. */
+export async function ensureCorpus(root: string, docs: number, seed: number, log: (s: string) => void): Promise<string> {
+  const dir = resolve(root, `synth-${docs}-s${seed}`);
+  const truthFile = join(dir, 'ground-truth.json');
+  if (existsSync(truthFile)) {
+    const t = JSON.parse(readFileSync(truthFile, 'utf8')) as GroundTruth;
+    if (t.docs === docs && t.seed === seed) return dir;
+  }
+  log(`  generating ${docs} documents → ${dir}`);
+  await generateCorpus({ docs, out: dir, seed });
+  return dir;
+}
+
+export function runExtraction(dir: string): Promise<ExtractRun> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', resolve('scripts/bench/extract-run.ts'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`extract-run exited with ${code}`));
+      try {
+        ok(JSON.parse(out.trim().split('\n').pop()!) as ExtractRun);
+      } catch (e) {
+        fail(e);
+      }
+    });
+  });
+}
+
+export async function benchExtraction(sizes: number[], opts: { corpusRoot: string; seed: number; log: (s: string) => void }): Promise<ExtractionRow[]> {
+  const rows: ExtractionRow[] = [];
+  for (const docs of sizes) {
+    const dir = await ensureCorpus(opts.corpusRoot, docs, opts.seed, opts.log);
+    opts.log(`  extracting ${docs} documents`);
+    const r = await runExtraction(dir);
+    const mb = r.bytes / 1e6;
+    const row: ExtractionRow = {
+      ...r,
+      docs,
+      mbPerS: mb / (r.extractMs / 1000),
+      baselineMbPerS: mb / (r.baselineMs / 1000),
+      ratio: r.extractMs / r.baselineMs,
+      msPerMb: r.extractMs / mb,
+    };
+    const prev = rows[rows.length - 1];
+    if (prev) row.growth = row.msPerMb / prev.msPerMb;
+    rows.push(row);
+  }
+  return rows;
+}
