@@ -27,7 +27,7 @@ export function toElements(g: PolicyGraph, nodes: readonly string[], edges: read
   }
   for (const id of edges) {
     const a = g.getEdgeAttributes(id);
-    out.push({ group: 'edges', data: { id, source: a.source, target: a.target, type: a.type } });
+    out.push({ group: 'edges', data: { id, source: a.source, target: a.target, type: a.type, ...(a.intent ? { intent: a.intent } : {}) } });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * the legend, so they cannot disagree.
  */
 import type { EdgeType, NodeType } from '../../model';
+import { intentEdgeStyles } from '../analysis/intents';
 
 export interface TypeLook {
   color: string;
@@ -87,6 +88,8 @@ export function stylesheet(): Array<{ selector: string; style: Record<string, un
     ...edgesByType,
     { selector: 'edge[type = "cites"], edge[type = "adapts"]', style: { width: 1.6 } },
     { selector: 'edge[type = "adapts"]', style: { 'line-style': 'dashed' } },
+    // Citations by intent (src/ui/analysis/intents.ts: one table for these styles and the legend).
+    ...intentEdgeStyles(),
     // An analyst's correction touched it (src/ui/workspace): a dashed violet outline / line.
     { selector: 'node.corrected', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8e44ad' } },
     { selector: 'edge.corrected', style: { 'line-style': 'dashed', 'line-color': '#8e44ad', 'target-arrow-color': '#8e44ad', width: 2.4 } },
@@ -98,5 +101,9 @@ export function stylesheet(): Array<{ selector: string; style: Record<string, un
     { selector: 'node.root', style: { 'border-width': 3, 'border-color': '#1f2933' } },
     { selector: '.faded', style: { opacity: 0.2, label: '' } },
     { selector: 'node.hit', style: { 'border-width': 3, 'border-color': '#e12d39' } },
+    // Analysis overlay: community colours and a highlighted path (shortest path, main path).
+    { selector: 'node[commColor]', style: { 'background-color': 'data(commColor)' } },
+    { selector: 'node.hl', style: { 'border-width': 4, 'border-color': '#e12d39', opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 20 } },
+    { selector: 'edge.hl', style: { width: 4, 'line-color': '#e12d39', 'target-arrow-color': '#e12d39', 'line-style': 'solid', opacity: 1, 'z-index': 20 } },
   ];
 }
