@@ -17,4 +17,11 @@ export function applyOverlay(cy: Core, highlight: CanvasHighlight | null, colour
       for (const id of highlight.edges) cy.$id(id).addClass('hl');
     }
   });
+  // What is actually drawn highlighted / coloured, for the browser tests (nothing depends on it).
+  const el = cy.container();
+  if (el) {
+    el.dataset.hlNodes = String(cy.nodes('.hl').length);
+    el.dataset.hlEdges = String(cy.edges('.hl').length);
+    el.dataset.coloured = String(cy.nodes('[commColor]').length);
+  }
 }
