@@ -6,7 +6,8 @@
 import type { Diagnostic, UserSource } from '../model';
 import type { FileResult } from '../extract';
 
-export type FileStatus = 'added' | 'rejected' | 'duplicate';
+/** `skipped`: not offered to the extractor (not a .txt, .md or .html file). */
+export type FileStatus = 'added' | 'rejected' | 'duplicate' | 'skipped';
 
 export interface FileReport {
   path: string;

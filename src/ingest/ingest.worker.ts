@@ -39,7 +39,7 @@ async function run(req: Exclude<WorkerRequest, { kind: 'cancel' }>): Promise<voi
     if (req.kind === 'ingest') {
       const summary = await ingestFiles(
         db,
-        req.files.map((f) => ({ path: f.path, bytes: new Uint8Array(f.bytes) })),
+        req.files.map((f) => ({ path: f.path, bytes: f.data })),
         {
           isCancelled: () => cancelled.has(job),
           onProgress: (progress) => post({ kind: 'progress', job, progress }),

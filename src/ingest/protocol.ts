@@ -23,14 +23,14 @@ export interface IngestSummary {
   ms: { extract: number; assemble: number; write: number; total: number };
 }
 
-export interface InputBytes {
+export interface InputFile {
   path: string;
-  /** Transferred, not copied. */
-  bytes: ArrayBuffer;
+  /** A File from the drop or the file input (read in the worker), or pasted text as a Blob. */
+  data: Blob;
 }
 
 export type WorkerRequest =
-  | { kind: 'ingest'; job: number; dbName: string; files: InputBytes[] }
+  | { kind: 'ingest'; job: number; dbName: string; files: InputFile[] }
   | { kind: 'remove'; job: number; dbName: string; sourceIds: string[] }
   | { kind: 'restore'; job: number; dbName: string; userSources: UserSource[]; replace: boolean }
   /** Pure assembly (no database): for a refresh of the served graph that keeps the analyst's files. */

@@ -15,7 +15,8 @@ import type { IngestProgress, IngestSummary } from './protocol';
 
 export interface IngestInput {
   path: string;
-  bytes: Uint8Array;
+  /** The bytes, or a Blob (a File) read only when its turn comes. */
+  bytes: Uint8Array | Blob;
 }
 
 export interface RunOptions {
@@ -66,7 +67,17 @@ export async function ingestFiles(db: PolicyDB, files: IngestInput[], opts: RunO
     if (cancelled()) return summary('cancelled', null, { extract: performance.now() - t0 });
     const f = files[i];
     progress({ phase: 'extract', done: i, total: files.length, path: f.path });
-    const r = await extractFile({ path: f.path, bytes: f.bytes, origin: 'user' });
+    let bytes: Uint8Array;
+    try {
+      bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(await f.bytes.arrayBuffer());
+    } catch (e) {
+      // A file that vanished or cannot be read since it was chosen: reported, the rest goes on.
+      const report: FileReport = { path: f.path, sourceId: '', status: 'rejected', reason: `${f.path}: cannot read: ${e instanceof Error ? e.message : String(e)}` };
+      reports.push(report);
+      opts.onFile?.(report);
+      continue;
+    }
+    const r = await extractFile({ path: f.path, bytes, origin: 'user' });
     const { report, source } = accept(r, known);
     if (source) {
       added.push(source);

@@ -11,6 +11,7 @@ import {
 } from '../../store';
 import type { Explorer } from './explorer.svelte';
 import { reloadGraph } from './graph-rows';
+import { assembleInWorker } from '../ingest/client';
 
 /** Timings of the start, exposed for the browser tests' measurements. */
 export interface BootTimings {
@@ -32,7 +33,8 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
 
   const db = ex.db;
   try {
-    const res = await syncGraph(db, { onProgress: (p) => (ex.progress = p) });
+    // assemble: a refresh of the served graph keeps the analyst's own files in it (src/store/ingest).
+    const res = await syncGraph(db, { onProgress: (p) => (ex.progress = p), assemble: assembleInWorker });
     ex.syncStatus = res.status;
   } catch (e) {
     ex.error = describeStorageError(e);
