@@ -25,6 +25,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a second BOM after a BOM-less guess
   if (text.trim() === '') throw new ExtractError('empty file');
   rejectIfBinary(text, encoding);
+  // Classic Mac line ends: every later stage splits lines on \n. One unit for one, so offsets hold.
+  if (/\r(?!\n)/.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   return { text, encoding, warnings };
 }
 
