@@ -25,8 +25,15 @@ export const INTENT_LOOK: Record<Intent, IntentLook> = {
 };
 
 /** Cytoscape stylesheet entries for cites edges by intent (after the per-type ones). */
+/** A kept promise (`fulfils`: the later policy → the promising task), in the green of "kept". */
+export const FULFILS_LOOK = { color: '#3d8b5a', width: 2.6 } as const;
+
 export function intentEdgeStyles(): Array<{ selector: string; style: Record<string, unknown> }> {
-  return INTENTS.map((intent) => {
+  const fulfils = {
+    selector: 'edge[type = "fulfils"]',
+    style: { 'line-color': FULFILS_LOOK.color, 'target-arrow-color': FULFILS_LOOK.color, width: FULFILS_LOOK.width, 'target-arrow-shape': 'triangle-tee' },
+  };
+  return [fulfils, ...INTENTS.map((intent) => {
     const look = INTENT_LOOK[intent];
     return {
       selector: `edge[type = "cites"][intent = "${intent}"]`,
@@ -38,7 +45,7 @@ export function intentEdgeStyles(): Array<{ selector: string; style: Record<stri
         width: look.width,
       },
     };
-  });
+  })];
 }
 
 export interface IntentCitation {
