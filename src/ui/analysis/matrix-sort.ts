@@ -86,13 +86,13 @@ export function matrixTable(m: AdoptionMatrix, columns: MatrixColumns, rowSort: 
     // Most widely adopted first by default (descending flips it).
     spread: (a, b) => b.spread - a.spread || b.tasks - a.tasks,
     tasks: (a, b) => b.tasks - a.tasks || b.spread - a.spread,
-    label: () => 0,
+    label: (a, b) => byLabel(a.label, b.label),
     first: (a, b) => byYear(a.firstYear, b.firstYear),
   };
   rows.sort((a, b) => sign * rowCmp[rowSort](a, b) || byLabel(a.label, b.label));
   const colCmp: Record<ColumnSort, (a: MatrixColumn, b: MatrixColumn) => number> = {
     first: (a, b) => (columns === 'years' ? byYear(a.key == null ? null : Number(a.key), b.key == null ? null : Number(b.key)) : byYear(a.firstYear, b.firstYear)),
-    label: () => 0,
+    label: (a, b) => byLabel(a.key, b.key),
     count: (a, b) => b.count - a.count,
   };
   // Unknown stays last whatever the order.
