@@ -17,7 +17,20 @@ export interface DocNumberMention extends Span {
 }
 
 // Prefix: 1–10 CJK characters (issuer abbreviation + 发/函/字…); year in any bracket shape.
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,10})\s*[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(第?\s*\d{1,5}\s*号)/gu;
+// Matched in two steps for speed: the bracketed year and 号 first (rare in text), then the
+// prefix by walking back from the bracket. A single regex starting with [\u4e00-\u9fff]{1,10}
+// is tried at every CJK character of the document (~9% of extraction time on 13 MB); the result
+// is the same: the longest run of up to 10 CJK characters (then optional spaces) before the bracket.
+const CORE = /[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(第?\s*\d{1,5}\s*号)/gu;
+const MAX_PREFIX = 10;
+
+function isCjk(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+function isSpace(ch: string): boolean {
+  return /\s/.test(ch);
+}
 
 // Words that end a sentence fragment before a 文号 prefix and must not be part of it.
 const PREFIX_CUT = /.*(?:印发|发布|下发|转发|根据|依据|按照|以及|文件|通知|意见|方案|和|及|与|的|号)/u;
@@ -25,15 +38,23 @@ const PREFIX_CUT = /.*(?:印发|发布|下发|转发|根据|依据|按照|以及
 export function findDocNumbers(text: string, from = 0, to = text.length): DocNumberMention[] {
   const out: DocNumberMention[] = [];
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(DOC_NUMBER)) {
-    let prefix = m[1];
+  let floor = 0; // a prefix never reaches back into the previous match
+  for (const m of slice.matchAll(CORE)) {
+    let q = m.index;
+    while (q > floor && isSpace(slice[q - 1])) q--;
+    let p = q;
+    while (p > floor && q - p < MAX_PREFIX && isCjk(slice.charCodeAt(p - 1))) p--;
+    if (p === q) continue; // no prefix: not a 文号; the next match may start inside this one
+    floor = m.index + m[0].length;
+    const whole = slice.slice(p, q);
+    let prefix = whole;
     const cut = PREFIX_CUT.exec(prefix);
     if (cut) prefix = prefix.slice(cut[0].length);
     if (!prefix || prefix.length > 8) continue;
-    const start = from + m.index + (m[1].length - prefix.length);
+    const start = from + p + (whole.length - prefix.length);
     const end = from + m.index + m[0].length;
     const written = text.slice(start, end).replace(/\s+/g, '');
-    out.push({ start, end, written, value: docNumberKey(written), prefix, year: Number(m[2]) });
+    out.push({ start, end, written, value: docNumberKey(written), prefix, year: Number(m[1]) });
   }
   return out;
 }
