@@ -26,7 +26,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: [200, 2000, 10000], graphSizes: [1000, 10000, 100000], browser: true, extraction: true, reload: true, out: 'bench-out', seed: 1 };
+  const a: Args = { sizes: [200, 2000, 20000], graphSizes: [1000, 10000, 100000], browser: true, extraction: true, reload: true, out: 'bench-out', seed: 1 };
   let smoke = false;
   let browserSmoke = false;
   const list = (s: string) => s.split(',').map((x) => Number(x.trim())).filter((x) => Number.isInteger(x) && x > 0);
