@@ -127,6 +127,7 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
         await actx.close();
       }
       rows.push(row);
+      log(`  → ${row.nodes} nodes: import ${(row.importMs / 1000).toFixed(2)} s, load ${(row.loadMs / 1000).toFixed(2)} s, index ${(row.indexMs / 1000).toFixed(2)} s, reload ${row.reloadMs === undefined ? '–' : (row.reloadMs / 1000).toFixed(2) + ' s'}, filter p95 ${row.filter.p95.toFixed(1)} ms, search p95 ${row.search.p95.toFixed(1)} ms, lineage p95 ${row.lineage.p95.toFixed(1)} ms, heap ${(row.heapBytes / 1e6).toFixed(0)} MB`);
     }
   } finally {
     server.close();

@@ -69,6 +69,7 @@ export async function benchExtraction(sizes: number[], opts: { corpusRoot: strin
     const prev = rows[rows.length - 1];
     if (prev) row.growth = row.msPerMb / prev.msPerMb;
     rows.push(row);
+    opts.log(`  → ${docs} docs, ${(r.bytes / 1e6).toFixed(1)} MB: ${row.mbPerS.toFixed(2)} MB/s, ${row.ratio.toFixed(1)}× baseline, peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB`);
   }
   return rows;
 }
