@@ -67,6 +67,12 @@ describe('analysis on the seeds', () => {
     const maxPolicies = Math.max(...seedFile.nodes.map((n) => citingPolicies(seedFile, n.id).size));
     expect(maxPolicies).toBe(2);
 
+    // Long main-thread tasks while the panel opens and the worker answers (printed: machines are noisy).
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+    });
     await openTab(page, 'metrics');
     const rows = page.getByTestId('most-cited').locator('tbody tr');
     await rows.first().waitFor();
@@ -79,6 +85,9 @@ describe('analysis on the seeds', () => {
     await page.getByTestId('pagerank').locator('li').first().waitFor();
     await page.getByTestId('cocitation').locator('tbody tr').first().waitFor();
     expect(await page.getByTestId('cocitation').innerText()).toContain('中小学德育工作指南');
+    await page.getByTestId('mainpath-list').locator('li').first().waitFor();
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    console.log(`[analysis panel on the seeds] long tasks: ${long.length}, longest ${Math.round(Math.max(0, ...long))} ms`);
     await shot(page, 'an-01-metrics');
   });
 
