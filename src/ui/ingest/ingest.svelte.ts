@@ -69,6 +69,8 @@ export class IngestState {
     this.filesTotal = collected.files.length;
     this.progress = { phase: 'read', done: 0, total: collected.files.length };
     mark('ingestStatus', 'running');
+    mark('ingestStartedAt', Math.round(t0));
+    mark('ingestFiles', 0);
     if (!collected.files.length) return this.finish('done', null, t0);
     this.job = ingestInWorker(db.name, collected.files, {
       onProgress: (p) => {
@@ -84,7 +86,12 @@ export class IngestState {
     });
     try {
       const summary = await this.job.done;
-      if (summary.status === 'done' && summary.added > 0) await reloadGraph(this.ex);
+      mark('ingestWrittenAt', Math.round(performance.now()));
+      if (summary.status === 'done' && summary.added > 0) {
+        await reloadGraph(this.ex);
+        // There is a local graph now: no longer "nothing stored", only the served graph is missing.
+        if (this.ex.syncStatus === 'unavailable') this.ex.syncStatus = 'offline';
+      }
       await this.loadSources();
       this.finish(summary.status, summary, t0);
     } catch (e) {
