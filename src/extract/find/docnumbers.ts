@@ -5,6 +5,7 @@
  */
 import type { Span } from '../types';
 import { docNumberKey } from '../normalize';
+import { VERBS } from './intent';
 
 export interface DocNumberMention extends Span {
   /** As written (whitespace removed). */
@@ -32,8 +33,14 @@ function isSpace(ch: string): boolean {
   return /\s/.test(ch);
 }
 
-// Words that end a sentence fragment before a 文号 prefix and must not be part of it.
-const PREFIX_CUT = /.*(?:印发|发布|下发|转发|根据|依据|按照|以及|文件|通知|意见|方案|和|及|与|的|号)/u;
+// Words that end a sentence fragment before a 文号 prefix and must not be part of it: the
+// governing verbs (对照国发〔2012〕54号 → 国发…) and connectives.
+const PREFIX_CUT = new RegExp(
+  `.*(?:${[...VERBS.map(([v]) => v), '印发', '发布', '下发', '转发', '以及', '文件', '通知', '意见', '方案', '和', '及', '与', '的', '号', '见']
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'u',
+);
 
 export function findDocNumbers(text: string, from = 0, to = text.length): DocNumberMention[] {
   const out: DocNumberMention[] = [];

@@ -5,7 +5,7 @@
  */
 import type { Intent } from '../../model';
 
-const VERBS: Array<[string, Intent]> = [
+export const VERBS: Array<[string, Intent]> = [
   ['制定和实施', 'will_issue'], ['制定和落实', 'will_issue'], ['制定并实施', 'will_issue'], ['制定并落实', 'will_issue'],
   ['研究制定', 'will_issue'], ['推动出台', 'will_issue'], ['推进出台', 'will_issue'], ['加快出台', 'will_issue'],
   ['出台', 'will_issue'], ['制定', 'will_issue'], ['制订', 'will_issue'], ['编制', 'will_issue'], ['印发', 'will_issue'],

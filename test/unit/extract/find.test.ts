@@ -15,6 +15,14 @@ describe('文号', () => {
     expect(found).toEqual(['中发〔2019〕26号', '国办发〔2019〕15号', '教基〔2022〕7号', '鄂党办发〔2019〕12号', '法释〔2020〕5号', '内党办发〔2019〕15号']);
   });
 
+  it('does not take the governing verb into the prefix', () => {
+    expect(findDocNumbers('对照国发〔2012〕54号要求,落实教基〔2020〕3号,执行鄂党办发〔2019〕12号').map((n) => n.value)).toEqual([
+      '国发〔2012〕54号',
+      '教基〔2020〕3号',
+      '鄂党办发〔2019〕12号',
+    ]);
+  });
+
   it('keeps the offsets of the 文号 as written', () => {
     const text = '  鄂党办发〔2019〕12号\n';
     const [n] = findDocNumbers(text);
