@@ -5,7 +5,7 @@
  * app's database (same schema version), and jobs run one at a time in arrival order.
  */
 import { config } from 'zod';
-import { openDb, removeUserSources, restoreUserSources, type PolicyDB } from '../store';
+import { openDb, reassembleStored, removeUserSources, restoreUserSources, type PolicyDB } from '../store';
 import { assemble, ingestFiles } from './run';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -48,10 +48,13 @@ async function run(req: Exclude<WorkerRequest, { kind: 'cancel' }>): Promise<voi
       );
       post({ kind: 'done', job, summary });
     } else {
+      const asm = (s: Parameters<typeof assemble>[0], x: Parameters<typeof assemble>[1]) => assemble(s, x);
       const graph =
         req.kind === 'remove'
-          ? await removeUserSources(db, req.sourceIds, (s, x) => assemble(s, x))
-          : (await restoreUserSources(db, req.userSources, (s, x) => assemble(s, x), { replace: req.replace }), null);
+          ? await removeUserSources(db, req.sourceIds, asm)
+          : req.kind === 'reassemble'
+            ? await reassembleStored(db, asm)
+            : (await restoreUserSources(db, req.userSources, asm, { replace: req.replace }), null);
       const ms = performance.now() - t0;
       post({
         kind: 'done',

@@ -33,6 +33,8 @@ export type WorkerRequest =
   | { kind: 'ingest'; job: number; dbName: string; files: InputFile[] }
   | { kind: 'remove'; job: number; dbName: string; sourceIds: string[] }
   | { kind: 'restore'; job: number; dbName: string; userSources: UserSource[]; replace: boolean }
+  /** Re-assemble what is stored (after another writer stored the analyst's sources). */
+  | { kind: 'reassemble'; job: number; dbName: string }
   /** Pure assembly (no database): for a refresh of the served graph that keeps the analyst's files. */
   | { kind: 'assemble'; job: number; sources: Source[]; extractions: FileExtractionRecord[] }
   | { kind: 'cancel'; job: number };

@@ -172,6 +172,14 @@ export async function restoreUserSources(
   return { added: add.length, removed: remove.length };
 }
 
+/**
+ * Re-assembles the graph from what is stored, changing no file: for a writer that stored the
+ * analyst's sources itself (the workspace import) and now wants them in the graph.
+ */
+export async function reassembleStored(db: PolicyDB, assemble: Assembler): Promise<GraphFile> {
+  return changeSources(db, { add: [], remove: [] }, assemble);
+}
+
 /** Removes the analyst's documents with these ids (corpus sources are refused) and re-assembles. */
 export async function removeUserSources(db: PolicyDB, ids: string[], assemble: Assembler): Promise<GraphFile> {
   const sources = await db.sources.bulkGet(ids);

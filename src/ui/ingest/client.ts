@@ -89,6 +89,14 @@ export function restoreInWorker(dbName: string, userSources: UserSource[], repla
   return send<IngestSummary>({ kind: 'restore', dbName, userSources, replace }).done;
 }
 
+/**
+ * Re-assembles the stored graph with every stored extraction: call it after writing the analyst's
+ * sources some other way (the workspace import), then reload the view's graph.
+ */
+export function reassembleInWorker(dbName: string): Promise<IngestSummary> {
+  return send<IngestSummary>({ kind: 'reassemble', dbName }).done;
+}
+
 /** An `Assembler` (src/store/ingest) that runs off the main thread. */
 export function assembleInWorker(sources: Source[], extractions: FileExtractionRecord[]): Promise<GraphFile> {
   return send<GraphFile>({ kind: 'assemble', sources, extractions }).done;

@@ -20,6 +20,7 @@ import {
   loadGraphRows,
   openDb,
   readAssemblyInput,
+  reassembleStored,
   removeUserSources,
   restoreUserSources,
   syncGraph,
@@ -251,6 +252,20 @@ describe("removing and restoring the analyst's files", () => {
     sameRows(await loadGraphRows(db), (await cli([...CORPUS.slice(1), REMOVED])).graph);
     expect((await listUserSources(db)).map((u) => u.source.path)).toEqual([REMOVED]);
     expect(await db.extractions.count()).toBe(CORPUS.length);
+  });
+
+  it('sources stored by another writer (the workspace import) join the graph on reassembleStored', async () => {
+    const a = await freshDb();
+    await ingestFiles(a, [seedFile(REMOVED)]);
+    const saved = await listUserSources(a);
+    const b = await servedCorpus(CORPUS);
+    // What importWorkspace does: rows written straight into the tables.
+    await b.sources.bulkPut(saved.map((u) => u.source));
+    await b.texts.bulkPut(saved.map((u) => ({ sourceId: u.source.id, text: u.text })));
+    await b.extractions.bulkPut(saved.map((u) => u.extraction));
+    sameRows(await loadGraphRows(b), (await cli(CORPUS)).graph);
+    await reassembleStored(b, assemble);
+    sameRows(await loadGraphRows(b), (await cli(SEEDS)).graph);
   });
 
   it('listUserSources → restoreUserSources brings the same graph into another database', async () => {
