@@ -177,6 +177,7 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
       { key: META.contentHash, value: opts.contentHash ?? null },
       { key: META.importedAt, value: Date.now() },
       { key: META.counts, value: { ...counts, edges: graph.edges.length, sources: graph.sources.length + user.length } },
+      { key: META.diagnostics, value: graph.diagnostics },
       { key: INGEST_META.revision, value: ((await db.meta.get(INGEST_META.revision))?.value as number | undefined ?? 0) + 1 },
       // Without extractions.json the corpus rows cannot be re-assembled (then files cannot be added).
       { key: INGEST_META.assemblable, value: corpusExtractions !== null || graph.sources.length === 0 },
