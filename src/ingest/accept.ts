@@ -18,6 +18,8 @@ export interface FileReport {
   /** Policies found, for an added file. */
   policies?: number;
   encoding?: string;
+  /** For a duplicate: the path of the file with the same content. */
+  sameAs?: string;
   /** What the extractor noticed in an added file (no title line, no numbered tasks…). */
   warnings?: string[];
 }
@@ -46,7 +48,7 @@ export function accept(r: FileResult, known: Known): { report: FileReport; sourc
   const reason = rejection(r);
   if (reason) return { report: { ...base, status: 'rejected', reason } };
   const same = known.stored.get(r.source.id) ?? known.batch.get(r.source.id);
-  if (same !== undefined) return { report: { ...base, status: 'duplicate', reason: `same content as ${same}` } };
+  if (same !== undefined) return { report: { ...base, status: 'duplicate', reason: `same content as ${same}`, sameAs: same } };
   known.batch.set(r.source.id, r.source.path);
   const warnings = r.diagnostics.filter((d) => d.level === 'warning').map((d) => d.message);
   return {

@@ -5,7 +5,8 @@
  * Then a GBK copy of a seed, a removal, and a cancel midway. Long main-thread tasks are recorded
  * with a PerformanceObserver ('longtask') and the longest during ingestion is printed.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -141,6 +142,7 @@ describe('ingesting documents in the browser', () => {
     await page.waitForFunction(() => document.documentElement.dataset.bootStatus !== undefined, undefined, { timeout: 60_000 });
     expect(await dataset(page, 'bootStatus')).toBe('unavailable');
     await page.getByTestId('ingest-empty').waitFor();
+    await shot(page, 'ingest-empty');
     expect((await readDb(page)).nodes).toHaveLength(0);
 
     await page.getByTestId('ingest-open').click();
@@ -243,6 +245,53 @@ describe('ingesting documents in the browser', () => {
     // Back to exactly the seeds' graph.
     expect(after.nodes.map((n) => n.id).sort()).toEqual(cliGraph.nodes.map((n) => n.id).sort());
     expect(after.edges.map((e) => e.id).sort()).toEqual(cliGraph.edges.map((e) => e.id).sort());
+  });
+
+  it('a folder with bad files: each is listed with the reason, the rest goes in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ple-folder-'));
+    const folder = join(dir, 'plans');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    writeFileSync(join(folder, 'a-copy.txt'), Buffer.concat([seedBytes(seedNames[0]), Buffer.from('\n(补充说明)\n')]));
+    writeFileSync(join(folder, 'sub', 'dup.txt'), seedBytes(seedNames[1]));
+    writeFileSync(join(folder, 'empty.txt'), '');
+    writeFileSync(join(folder, 'scan.html'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    writeFileSync(join(folder, 'report.pdf'), '%PDF-1.4 not a text file');
+    try {
+      await page.getByTestId('ingest-folder-input').setInputFiles(folder);
+      await waitIngest(page, 'done');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const items = page.getByTestId('ingest-reports').locator('li');
+    const reports = Object.fromEntries(
+      await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-path')!, [e.getAttribute('data-status')!, e.querySelector('.reason')?.textContent ?? '']])),
+    );
+    expect(reports['plans/a-copy.txt'][0]).toBe('added');
+    expect(reports['plans/sub/dup.txt']).toEqual(['duplicate', `与 ${seedNames[1]} 内容相同`]);
+    expect(reports['plans/empty.txt']).toEqual(['rejected', 'plans/empty.txt: empty file']);
+    expect(reports['plans/scan.html'][0]).toBe('rejected');
+    expect(reports['plans/scan.html'][1]).toMatch(/^plans\/scan\.html: binary file/);
+    expect(reports['plans/report.pdf']).toEqual(['skipped', '不是 .txt、.md 或 .html 文件']);
+    await shot(page, 'ingest-bad-files');
+    const rows = await readDb(page);
+    const added = rows.sources.find((s) => s.path === 'plans/a-copy.txt');
+    expect(added?.origin).toBe('user');
+    expect(rows.sources.filter((s) => s.path.startsWith('plans/'))).toHaveLength(1);
+    expect(rows.nodes.some((n) => n.type === 'policy' && n.sourceId === added!.id)).toBe(true);
+  });
+
+  it('pasted text goes in as a document of its own', async () => {
+    await page.getByText(/粘贴文本|Paste text/).first().click();
+    await page.getByTestId('ingest-paste-name').fill('粘贴的通知');
+    const text = seedBytes(seedNames[2]).toString('utf8') + '\n(粘贴)\n';
+    await page.getByTestId('ingest-paste-text').fill(text);
+    await page.getByTestId('ingest-paste-add').click();
+    await waitIngest(page, 'done');
+    const rows = await readDb(page);
+    const pasted = rows.sources.find((s) => s.path === '粘贴的通知.txt');
+    expect(pasted?.origin).toBe('user');
+    const policies = (id: string) => rows.nodes.filter((n) => n.type === 'policy' && n.sourceId === id).map((n) => n.label);
+    expect(policies(pasted!.id)).toEqual(policies(cliGraph.sources.find((s) => s.path === seedNames[2])!.id));
   });
 
   it('cancelled midway, the database is exactly as before', async () => {
