@@ -68,7 +68,16 @@ function pairedNumber(text: string, t: TitleMention, numbers: DocNumberMention[]
   const open = /^\s*[(（]/.exec(after);
   if (!open) return undefined;
   const from = t.end + open[0].length;
-  return numbers.find((n) => n.start >= from && n.start <= from + 2);
+  // numbers are sorted by start: binary search for the first at or after `from`.
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (numbers[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const n = numbers[lo];
+  return n && n.start <= from + 2 ? n : undefined;
 }
 
 // A short form defined right after a citation: （以下简称《意见》） （以下简称“意见”） （简称意见）.
