@@ -32,6 +32,8 @@ type NodeOf<T extends GraphNode['type']> = Extract<GraphNode, { type: T }>;
 class GraphBuilder {
   nodes = new Map<string, GraphNode>();
   edges = new Map<string, GraphEdge>();
+  /** Per edge, the evidence already on it (sourceId and start): one edge may gather thousands. */
+  private evidenceKeys = new Map<string, Set<string>>();
 
   node<T extends GraphNode>(n: T): T {
     const have = this.nodes.get(n.id);
@@ -47,8 +49,14 @@ class GraphBuilder {
       e = { id, type, source, target, evidence: [], ...extra };
       this.edges.set(id, e);
     }
-    if (evidence && !e.evidence.some((x) => x.sourceId === evidence.sourceId && x.start === evidence.start)) {
-      e.evidence.push(evidence);
+    if (evidence) {
+      let keys = this.evidenceKeys.get(id);
+      if (!keys) this.evidenceKeys.set(id, (keys = new Set(e.evidence.map((x) => `${x.sourceId}:${x.start}`))));
+      const key = `${evidence.sourceId}:${evidence.start}`;
+      if (!keys.has(key)) {
+        keys.add(key);
+        e.evidence.push(evidence);
+      }
     }
     return e;
   }
@@ -265,8 +273,9 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
       ? [{ id: n.id, title: (n.type === 'policy' ? n.title : n.title) as string, level: n.level, province: n.type === 'policy' ? n.province : undefined }]
       : [],
   );
+  const citedAt = firstCitationEvidence(b);
   for (const link of inferAdapts(titled)) {
-    const ev = [...evidenceOf(b, titleEvidence, link.from), ...evidenceOf(b, titleEvidence, link.to)];
+    const ev = [...evidenceOf(citedAt, titleEvidence, link.from), ...evidenceOf(citedAt, titleEvidence, link.to)];
     if (!ev.length) continue;
     const e = b.edge('adapts', link.from, link.to, undefined, { rule: link.rule });
     e.evidence.push(...ev);
@@ -299,14 +308,21 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Per cited node, the first evidence of the first cites edge into it (one pass over the edges). */
+function firstCitationEvidence(b: GraphBuilder): Map<string, Evidence> {
+  const first = new Map<string, Evidence>();
+  for (const e of b.edges.values()) {
+    if (e.type === 'cites' && e.evidence.length && !first.has(e.target)) first.set(e.target, e.evidence[0]);
+  }
+  return first;
+}
+
 /** Evidence naming a node: the spans of its citations, or the policy's own title. */
-function evidenceOf(b: GraphBuilder, titles: Map<string, Evidence>, id: string): Evidence[] {
+function evidenceOf(citedAt: Map<string, Evidence>, titles: Map<string, Evidence>, id: string): Evidence[] {
   const own = titles.get(id);
   if (own) return [own];
-  for (const e of b.edges.values()) {
-    if (e.type === 'cites' && e.target === id && e.evidence.length) return [e.evidence[0]];
-  }
-  return [];
+  const cited = citedAt.get(id);
+  return cited ? [cited] : [];
 }
 
 export { titleKey, documentTitleKey };
