@@ -18,6 +18,7 @@ import { canonicalInstitution } from './resolve/institutions';
 import { evidenceAt, type DocText } from './evidence';
 import { sha256Hex, sourceIdOf } from './hash';
 import { squeezeCjkSpaces } from './normalize';
+import { SpanIndex } from './span-index';
 
 export interface FileResult {
   source: Source;
@@ -29,9 +30,9 @@ export interface FileResult {
 
 const ANONYMISED = /XX(?:[省市县区州旗]|大学|学院|教育|职业)/u;
 
-function taskAt(tasks: TaskDraft[], pos: number): number | null {
-  for (let i = 0; i < tasks.length; i++) if (pos >= tasks[i].start && pos < tasks[i].end) return i;
-  return null;
+function taskAt(tasks: SpanIndex<TaskDraft>, pos: number): number | null {
+  const i = tasks.indexAt(pos);
+  return i < 0 ? null : i;
 }
 
 function extractPolicies(doc: DocText): { policies: PolicyDraft[]; notes: string[] } {
@@ -45,14 +46,15 @@ function extractPolicies(doc: DocText): { policies: PolicyDraft[]; notes: string
     for (const t of seg.tasks) t.text = squeezeCjkSpaces(doc.text.slice(t.start, t.end));
     const ctx = { region: meta.region, province: meta.province, selfKeys: meta.selfKeys, ownDocNumber: meta.docNumber };
     const cits = findCitations(doc, span, seg.tasks, ctx);
+    const taskIndex = new SpanIndex(seg.tasks);
     const programs = findPrograms(doc.work, span.start, span.end).map((m) => ({
       name: m.name,
-      task: taskAt(seg.tasks, m.start),
+      task: taskAt(taskIndex, m.start),
       evidence: evidenceAt(doc, m.start, m.end, span),
     }));
     const institutions = findInstitutions(doc.work, span.start, span.end).map((m) => ({
       ...canonicalInstitution(m.name, ctx),
-      task: taskAt(seg.tasks, m.start),
+      task: taskAt(taskIndex, m.start),
       evidence: evidenceAt(doc, m.start, m.end, span),
     }));
     if (!seg.tasks.length) notes.push(`${meta.title}: no numbered tasks found`);
