@@ -238,3 +238,95 @@ describe('workspace', () => {
     expect(strip(after)).toEqual(strip(before));
   });
 });
+
+describe('corrections made in the detail panel', () => {
+  const node = (id: string) => subset.nodes.find((n) => n.id === id)!;
+
+  it('add a missing citation with evidence selected in the source text', async () => {
+    await closeWorkspace();
+    // A task of the rebuilt graph and a document it does not cite yet.
+    const task = subset.nodes.find((n) => n.type === 'task' && n.text.length > 40 && !subset.edges.some((e) => e.source === n.id && e.type === 'cites'))! as Extract<GraphFile['nodes'][number], { type: 'task' }>;
+    const target = subset.nodes.find((n) => n.type === 'document' && n.label.length > 6 && !subset.edges.some((e) => e.source === task.id && e.target === n.id))!;
+    await afterRender(() => goHash(selHash(task.id)));
+    await page.getByTestId('corr-add-open').click();
+    await page.getByTestId('corr-target').fill(target.label.slice(0, 6));
+    await page.getByTestId('corr-add').locator(`button[data-id="${target.id}"]`).click();
+    await page.getByTestId('corr-target-picked').waitFor();
+    await page.getByTestId('corr-open-text').click();
+    const pre = page.getByTestId('source-text').locator('pre');
+    await pre.waitFor();
+    // The analyst selects the task's first sentence-worth of text (12 characters from its start).
+    const want = task.text.slice(0, 12);
+    await pre.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(w);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + w.length);
+        const sel = getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(r);
+        el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error('text not found');
+    }, want);
+    await expect.poll(() => page.getByTestId('corr-evidence').innerText()).toBe(want);
+    await shot(page, 'workspace-05-add-citation');
+    await afterRender(() => page.getByTestId('corr-add-apply').click());
+    const row = page.getByTestId('corr-citations').locator('li', { hasText: target.label });
+    await row.waitFor();
+    expect(await row.getAttribute('class')).toContain('corrected');
+    // The stored evidence points at the selected text of the task's source.
+    await openWorkspace();
+    const file = WorkspaceFileSchema.parse(JSON.parse(readFileSync(await download(() => page.getByTestId('workspace-export').click()), 'utf8')));
+    const added = file.corrections.find((c) => c.kind === 'add-citation')!;
+    expect(added).toMatchObject({ source: task.id, target: target.id, evidence: { sourceId: task.sourceId } });
+    const text = readFileSync(join(ROOT, 'dist/data/texts', `${task.sourceId}.txt`), 'utf8');
+    if (added.kind !== 'add-citation') throw new Error('unreachable');
+    expect(text.slice(added.evidence.start, added.evidence.end)).toBe(want);
+    expect(text.slice(added.evidence.quoteStart, added.evidence.quoteStart + added.evidence.quote.length)).toBe(added.evidence.quote);
+    await closeWorkspace();
+  });
+
+  it('merge two selected nodes, then split a document’s citations off to a new node', async () => {
+    // Two programmes: the second folds into the first (the one shown).
+    const progs = subset.nodes.filter((n) => n.type === 'program').slice(0, 2);
+    const total = async () => {
+      const c = await statusCounts(page);
+      return c.visibleNodes + c.hiddenNodes;
+    };
+    const n0 = await total();
+    await afterRender(() => goHash(`#sel=${encodeURIComponent(progs[1].id)}|${encodeURIComponent(progs[0].id)}`));
+    await expect.poll(() => page.getByTestId('detail-title').innerText()).toBe(progs[0].label);
+    await afterRender(() => page.getByTestId('corr-merge').click());
+    expect(await total()).toBe(n0 - 1);
+    await page.getByTestId('corrected-badge').waitFor();
+    await expect.poll(() => page.getByTestId('attributes').innerText()).toContain(progs[1].label); // now an alias
+
+    // Split: a programme mentioned by at least two tasks; one mention moves to a new node.
+    const cited = subset.nodes.find((n) => n.type === 'program' && !progs.includes(n) && subset.edges.filter((e) => e.type === 'mentions' && e.target === n.id).length >= 2)!;
+    const moving = subset.edges.find((e) => e.type === 'mentions' && e.target === cited.id)!;
+    await afterRender(() => goHash(selHash(cited.id)));
+    await page.getByTestId('corr-split-open').click();
+    await page.getByTestId('corr-split-label').fill(`${node(cited.id).label}(另一文件)`);
+    await page.getByTestId('corr-split').locator(`input[data-edge="${moving.id}"]`).check();
+    await afterRender(() => page.getByTestId('corr-split-apply').click());
+    expect(await total()).toBe(n0);
+    // The moved mention is no longer the programme's: the split form lists one edge fewer.
+    await page.getByTestId('corr-split-open').click();
+    expect(await page.getByTestId('corr-split').locator(`input[data-edge="${moving.id}"]`).count()).toBe(0);
+    await page.getByTestId('corr-split-open').click();
+    await openWorkspace();
+    await expect.poll(() => page.getByTestId('corrections-list').locator('li[data-status=applied]').count()).toBe(5);
+    await shot(page, 'workspace-06-corrections');
+    // Removing the split brings the citation back.
+    await afterRender(() => page.getByTestId('corrections-list').locator('li[data-kind=split]').getByTestId('remove-correction').click());
+    await closeWorkspace();
+    expect(await total()).toBe(n0 - 1);
+    await page.getByTestId('corr-split-open').click();
+    await expect.poll(() => page.getByTestId('corr-split').locator(`input[data-edge="${moving.id}"]`).count()).toBe(1);
+  });
+});
