@@ -4,13 +4,10 @@
  * page's main thread only reads files and shows progress. It opens its own connection to the
  * app's database (same schema version), and jobs run one at a time in arrival order.
  */
-import { config } from 'zod';
+import './zod-setup';
 import { openDb, reassembleStored, removeUserSources, restoreUserSources, type PolicyDB } from '../store';
 import { assemble, ingestFiles } from './run';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-
-// No eval under the app's CSP (see src/ui/zod-setup.ts).
-config({ jitless: true });
 
 const post = (m: WorkerResponse) => (self as unknown as Worker).postMessage(m);
 const cancelled = new Set<number>();

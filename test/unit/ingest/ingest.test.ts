@@ -225,6 +225,32 @@ describe("removing and restoring the analyst's files", () => {
     for (const t of onlyItsOwn) expect(after.edges.some((e) => e.source === t || e.target === t)).toBe(false);
   });
 
+  it('a stored graph without extractions gets them when extractions.json appears, even if graph.json is unchanged', async () => {
+    const db = await freshDb();
+    const corpus = await cli(CORPUS);
+    let extractionsServed = false;
+    const fetch = (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url.endsWith('/graph.json')) return new Response(JSON.stringify(corpus.graph));
+      if (url.endsWith('/extractions.json'))
+        return extractionsServed ? new Response(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: corpus.extractions })) : new Response('', { status: 404 });
+      const m = /texts\/(.+)\.txt$/.exec(url);
+      const text = m ? corpus.texts.get(decodeURIComponent(m[1])) : undefined;
+      return text === undefined ? new Response('', { status: 404 }) : new Response(text);
+    }) as typeof globalThis.fetch;
+    const url = 'http://app.test/data/graph.json';
+    expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
+    expect((await readAssemblyInput(db)).assemblable).toBe(false);
+    expect((await syncGraph(db, { url, fetch })).status).toBe('unchanged');
+    extractionsServed = true;
+    expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
+    expect((await readAssemblyInput(db)).assemblable).toBe(true);
+    expect(await db.extractions.count()).toBe(CORPUS.length);
+    expect((await syncGraph(db, { url, fetch })).status).toBe('unchanged');
+    await ingestFiles(db, [seedFile(REMOVED)]);
+    sameRows(await loadGraphRows(db), (await cli(SEEDS)).graph);
+  });
+
   it('a refresh of the served graph keeps the analyst’s files in the graph', async () => {
     const db = await freshDb();
     const corpus = await cli(CORPUS);
