@@ -124,6 +124,8 @@ describe('workspace', () => {
     await afterRender(() => page.locator(`[data-testid=drop-citation][data-edge="${dropEdge}"]`).click());
     expect((await statusCounts(page)).visibleEdges).toBe(edgesBefore - 1);
     expect(await page.locator(`[data-testid=drop-citation][data-edge="${dropEdge}"]`).count()).toBe(0);
+    await page.getByTestId('node-corrections').scrollIntoViewIfNeeded();
+    await shot(page, 'workspace-00-detail');
 
     // A note on a node that the rebuild will drop.
     await afterRender(() => goHash(selHash(vanished.id)));
