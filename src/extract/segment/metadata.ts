@@ -58,8 +58,19 @@ export function parseDate(s: string): { iso?: string; error?: string } {
   return { iso: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
+/**
+ * Header lines longer than this are never a title or a notice line; the title regexes are not run on
+ * them (their backtracking is quadratic in the line: a 0.5 MB line of 印发《》 took 37 s).
+ */
+const MAX_TITLE_LINE = 1000;
+
 function stripTail(s: string): string {
-  return s.replace(TITLE_TAIL, '').trim();
+  return s.length > MAX_TITLE_LINE ? s : s.replace(TITLE_TAIL, '').trim();
+}
+
+/** 关于印发《X》的通知 → its parts (NOTICE_OF), for lines short enough to be a title. */
+function noticeOf(compacted: string): RegExpExecArray | null {
+  return compacted.length <= MAX_TITLE_LINE && compacted.endsWith('通知') ? NOTICE_OF.exec(compacted) : null;
 }
 
 /** The title of a policy: the last title-like line of its header (joining a title broken over two lines). */
@@ -76,7 +87,7 @@ function findTitle(text: string, header: Line[]): { title: string; span: Span; n
       return { title: tidyTitle(joined), span: { start: prev.start + indent(text, prev), end: l.start + indent(text, l) + t.length } };
     }
     const start = l.start + indent(text, l);
-    const notice = NOTICE_OF.exec(t.replace(/\s+/g, ''));
+    const notice = noticeOf(t.replace(/\s+/g, ''));
     if (notice) return { title: notice[2], span: { start, end: start + t.length }, notice: t };
     return { title: tidyTitle(t), span: { start, end: start + t.length } };
   }
@@ -172,7 +183,7 @@ export function readMetadata(input: MetadataInput): PolicyMetadata {
   if (title) selfKeys.add(titleKey(title));
   if (found?.notice) selfKeys.add(titleKey(found.notice));
   for (const l of header) {
-    const n = NOTICE_OF.exec(stripTail(l.trimmed).replace(/\s+/g, ''));
+    const n = noticeOf(stripTail(l.trimmed).replace(/\s+/g, ''));
     if (n) selfKeys.add(titleKey(n[2]));
   }
 
