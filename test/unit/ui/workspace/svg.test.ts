@@ -1,6 +1,7 @@
 /** The hand-written SVG of the canvas: well-formed XML, one shape per node, inert labels, a box around everything. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
 import { DOMParser } from '@xmldom/xmldom';
 import { toSvg, type SvgEdge, type SvgNode } from '../../../../src/ui/export/svg';
 
@@ -21,9 +22,15 @@ const nodeArb = fc.record({
   opacity: fc.constant(1),
 });
 
+/** Well-formedness by libxml2 (xmllint, strict); the DOM by xmldom for the queries. */
 function parse(svg: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(svg, 'image/svg+xml');
+  try {
+    execFileSync('xmllint', ['--noout', '-'], { input: svg, stdio: ['pipe', 'pipe', 'pipe'] });
+  } catch (e) {
+    errors.push(String((e as { stderr?: Buffer }).stderr ?? e));
+  }
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   return { doc, errors };
 }
 
@@ -46,8 +53,12 @@ describe('toSvg', () => {
           expect(n.y + n.h / 2).toBeLessThanOrEqual(vy + vh + 0.01);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
+  });
+
+  it('the parser used here does report malformed XML', () => {
+    expect(parse('<svg><g></svg>').errors.length).toBeGreaterThan(0);
   });
 
   it('keeps hostile labels as text', () => {
