@@ -226,6 +226,7 @@ export function readMetadata(input: MetadataInput): PolicyMetadata {
       if (l.trimmed.length <= 16 && DATE_CN.test(l.trimmed)) {
         const d = parseDate(l.trimmed);
         if (d.iso) dateWritten = d.iso;
+        else if (d.error) notes.push(d.error);
       }
     }
   }
