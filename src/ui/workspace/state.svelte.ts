@@ -26,6 +26,7 @@ import {
 import { downloadFile, fileStem } from '../export/download';
 import type { Explorer } from '../state/explorer.svelte';
 import { reloadGraph } from '../state/graph-rows';
+import { reassembleInWorker } from '../ingest/client';
 import { decodeHash, encodeHash } from '../state/urlstate';
 import { currentPositions, usePendingPositions } from './canvas-hooks';
 
@@ -132,8 +133,19 @@ export class WorkspaceState {
     this.busy = true;
     try {
       const res = await importWorkspace(this.ex.db, text);
+      // The analyst's own documents were stored with the rest; the graph is re-assembled with them
+      // off the main thread (src/ui/ingest), then re-read with the corrections applied.
+      let assembleError = '';
+      if (res.userSources > 0) {
+        try {
+          await reassembleInWorker(this.ex.db.name);
+        } catch (e) {
+          assembleError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        }
+      }
       await this.afterCorrectionChange();
-      this.message = { kind: 'ok', text: this.ex.t('wsImported', { notes: res.notes, views: res.views, corrections: res.corrections }) };
+      const done = this.ex.t('wsImported', { notes: res.notes, views: res.views, corrections: res.corrections });
+      this.message = assembleError ? { kind: 'error', text: `${done} — ${assembleError}` } : { kind: 'ok', text: done };
       return res;
     } catch (e) {
       const reason = e instanceof Error && e.name === 'WorkspaceFileError' ? e.message : describeStorageError(e).detail;
