@@ -332,3 +332,30 @@ describe('corrections made in the detail panel', () => {
     await expect.poll(() => page.getByTestId('corr-split').locator(`input[data-edge="${moving.id}"]`).count()).toBe(1);
   });
 });
+
+describe('two tabs across a schema upgrade', () => {
+  it('when another tab opens a newer database version, this tab closes its connection and shows the reload banner', async () => {
+    await closeWorkspace();
+    expect(await page.getByText('数据库已在另一个标签页中升级').count()).toBe(0);
+    const other = await browser.context.newPage();
+    await other.goto(preview.url + 'favicon.svg'); // same origin, without the app
+    // The other tab upgrades: this succeeds only if the app's connection closes on versionchange.
+    const upgraded = await other.evaluate(
+      () =>
+        new Promise<number>((res, rej) => {
+          const req = indexedDB.open('policy-lineage', 1000);
+          req.onblocked = () => rej(new Error('blocked: the app kept its connection open'));
+          req.onerror = () => rej(req.error);
+          req.onsuccess = () => {
+            const v = req.result.version;
+            req.result.close();
+            res(v);
+          };
+        }),
+    );
+    expect(upgraded).toBe(1000);
+    await page.getByText('数据库已在另一个标签页中升级').waitFor();
+    await shot(page, 'workspace-07-upgrade-banner');
+    await other.close();
+  });
+});
