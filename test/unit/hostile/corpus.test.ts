@@ -4,9 +4,9 @@
  * and reason, builds every good one, keeps every evidence quote inside the stored text. A folder
  * holding nothing buildable makes it exit non-zero and say why.
  */
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateGraph } from '../../../src/extract';
@@ -35,9 +35,10 @@ describe('build-graph on the malformed corpus', () => {
   let graph: GraphFile;
   let outDir: string;
   let seconds: number;
+  let dir: string;
 
   beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), 'malformed-'));
+    dir = mkdtempSync(join(tmpdir(), 'malformed-'));
     cpSync(MALFORMED_DIR, dir, { recursive: true });
     for (const f of smallCorpus()) expectations.set(f.path, f);
     for (const f of BIG) {
@@ -52,6 +53,12 @@ describe('build-graph on the malformed corpus', () => {
     console.log(`build-graph on ${expectations.size} files: exit ${run.status} in ${seconds.toFixed(1)} s\n${run.stdout}${run.stderr}`);
     graph = JSON.parse(readFileSync(join(outDir, 'graph.json'), 'utf8')) as GraphFile;
   }, 600_000);
+
+  afterAll(() => {
+    // 22 MB of input and its texts: not left behind in /tmp.
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
 
   it('the committed fixtures are what the generator writes', () => {
     for (const f of smallCorpus()) {
@@ -147,6 +154,7 @@ describe('build-graph with nothing buildable', () => {
     for (const f of binaries) expect(r.stderr).toContain(f.path);
     expect(r.stderr).toMatch(/binary file/);
     expect(r.stderr).toMatch(/empty file/);
+    rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
   it('exits non-zero for a folder with no readable file types', () => {
@@ -155,5 +163,6 @@ describe('build-graph with nothing buildable', () => {
     const r = buildGraphCli(dir, join(dir, 'out', 'graph.json'));
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/no \.txt, \.md or \.html files/);
+    rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });
