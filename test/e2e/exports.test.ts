@@ -244,6 +244,25 @@ print(json.dumps({"n":g.number_of_nodes(),"e":g.number_of_edges(),"label":d.get(
     await shot(page, 'exports-02-after');
   });
 
+  it('the selection scope exports the selected nodes and the edges between them', async () => {
+    // The 2020 policy and its tasks: the edges between them are its `contains` edges.
+    const tasks = graph.nodes.filter((n) => n.type === 'task' && n.policyId === policy2020.id).slice(0, 3);
+    const ids = [policy2020.id, ...tasks.map((t) => t.id)];
+    await page.evaluate((h) => (location.hash = h), `#y=2020-2020&sel=${ids.map(encodeURIComponent).join('|')}`);
+    await expect.poll(() => page.getByTestId('detail-title').innerText()).not.toBe('');
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-scope-selection').click();
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const path = join(dir, 'selection.json');
+    await d.saveAs(path);
+    const file = GraphFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    expect(file.nodes.map((n) => n.id).sort()).toEqual([...ids].sort());
+    const inside = new Set(ids);
+    expect(file.edges.map((e) => e.id).sort()).toEqual(graph.edges.filter((e) => inside.has(e.source) && inside.has(e.target)).map((e) => e.id).sort());
+    expect(file.edges.length).toBe(tasks.length);
+    await page.keyboard.press('Escape');
+  });
+
   it('the menu is keyboard-usable: arrows move, Escape closes and returns focus', async () => {
     await page.getByTestId('export-menu').focus();
     await page.keyboard.press('Enter');
