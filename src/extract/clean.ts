@@ -112,6 +112,13 @@ export function cleanText(text: string): string {
       }
     start = end + 1;
   }
+  // Markdown: YAML front matter at the top, and heading / quote / list markers, are not document text.
+  const frontMatter = /^---[ \t]*\r?\n[\s\S]*?\n---[ \t]*(?=\r?\n|$)/.exec(folded);
+  if (frontMatter) blank.push([0, frontMatter[0].length]);
+  for (const l of lines) {
+    const marker = /^[ \t]*(?:#{1,6}|>)[ \t]+/.exec(folded.slice(l.start, Math.min(l.end, l.start + 12)));
+    if (marker) blank.push([l.start, l.start + marker[0].length]);
+  }
   // An empty 附件: label with nothing but chrome after it is the page's attachment widget.
   let onlyChromeAfter = true;
   for (let i = lines.length - 1; i >= 0; i--) {

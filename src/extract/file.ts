@@ -41,11 +41,12 @@ function extractPolicies(doc: DocText): { policies: PolicyDraft[]; notes: string
   const policies: PolicyDraft[] = [];
   for (const seg of segmentPolicies(doc.work)) {
     const meta = readMetadata({ text: doc.work, span: seg.span, bodyStart: seg.bodyStart, knownTitle: seg.knownTitle, anonymised });
-    notes.push(...meta.notes.map((n) => `${meta.title}: ${n}`));
     const span: Span = seg.span;
     for (const t of seg.tasks) t.text = squeezeCjkSpaces(doc.text.slice(t.start, t.end));
     const ctx = { region: meta.region, province: meta.province, selfKeys: meta.selfKeys, ownDocNumber: meta.docNumber };
     const cits = findCitations(doc, span, seg.tasks, ctx);
+    // No title, no task, no 文号, nothing cited: page chrome or stray text, not a policy.
+    if (meta.titleConstructed && !seg.tasks.length && !meta.docNumber && !cits.citations.length) continue;
     const taskIndex = new SpanIndex(seg.tasks);
     const programs = findPrograms(doc.work, span.start, span.end).map((m) => ({
       name: m.name,
@@ -57,6 +58,7 @@ function extractPolicies(doc: DocText): { policies: PolicyDraft[]; notes: string
       task: taskAt(taskIndex, m.start),
       evidence: evidenceAt(doc, m.start, m.end, span),
     }));
+    notes.push(...meta.notes.map((n) => `${meta.title}: ${n}`));
     if (!seg.tasks.length) notes.push(`${meta.title}: no numbered tasks found`);
     policies.push({
       start: span.start,

@@ -115,3 +115,22 @@ describe('markers', () => {
     expect(tasks.map((t) => t.path.join('/'))).toEqual(['一/1', '一/2', '一/3']);
   });
 });
+
+describe('markdown files', () => {
+  it('drops YAML front matter and heading markers, keeping offsets', async () => {
+    const { extractFile } = await import('../../../src/extract');
+    const md = '---\ntitle: "x"\ntags: [教育]\n---\n\n# 湖北省教育厅关于推进义务教育优质均衡发展的实施意见\n\n一、总体要求\n\n(一)推进学校标准化建设。按照要求改善办学条件。\n';
+    const r = await extractFile({ path: 'a.md', bytes: new TextEncoder().encode(md) });
+    const p = r.extraction!.policies[0];
+    expect(p.title).toBe('湖北省教育厅关于推进义务教育优质均衡发展的实施意见');
+    expect(p.tasks.map((t) => t.path.join('/'))).toEqual(['一/(一)']);
+    expect(r.text).toBe(md);
+  });
+
+  it('makes no policy of a page that is only chrome', async () => {
+    const { extractFile } = await import('../../../src/extract');
+    const r = await extractFile({ path: 'chrome.txt', bytes: new TextEncoder().encode('首页 > 新闻中心 > 通知公告\n分享到:\n打印本页\n扫一扫在手机上查看当前页面\n') });
+    expect(r.extraction!.policies).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message)).toContain('no policy found in the text');
+  });
+});

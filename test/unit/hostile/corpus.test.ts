@@ -97,7 +97,8 @@ describe('build-graph on the malformed corpus', () => {
         continue;
       }
       if (graph.diagnostics.some((d) => d.sourceId === source.id && d.level === 'error')) failures.push(`${path}: has an error`);
-      if (!graph.nodes.some((n) => n.type === 'policy' && n.sourceId === source.id)) failures.push(`${path}: no policy`);
+      const hasPolicy = graph.nodes.some((n) => n.type === 'policy' && n.sourceId === source.id);
+      if (e.noPolicy ? hasPolicy : !hasPolicy) failures.push(`${path}: ${e.noPolicy ? 'a policy made of page chrome' : 'no policy'}`);
       const textFile = join(outDir, 'texts', `${source.id}.txt`);
       if (!existsSync(textFile)) {
         failures.push(`${path}: no stored text`);
