@@ -90,6 +90,8 @@ export class Explorer {
   /** Selects `id` (adding to the selection when `additive`); an unknown id is ignored. */
   select(id: string, additive = false): void {
     if (this.graph && !this.graph.hasNode(id)) return;
+    // The source text shown belongs to the previous node's evidence: a new node closes it.
+    if (!additive && this.selection[0] !== id) this.textFocus = null;
     if (additive) {
       this.selection = this.selection.includes(id) ? this.selection.filter((x) => x !== id) : [...this.selection, id];
     } else this.selection = [id];

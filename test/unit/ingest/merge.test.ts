@@ -54,9 +54,12 @@ describe('accept', () => {
 
     const empty = await extractFile({ path: 'x/empty.md', bytes: new Uint8Array([0x20, 0x0a]) });
     expect(accept(empty, known).report).toEqual(expect.objectContaining({ status: 'rejected', reason: 'x/empty.md: empty file' }));
-    // Text with no title and no numbered items still goes in (as in the CLI), with what was noticed.
+    // Text with no title, no numbered item, no 文号 and no citation is no policy (as in the CLI): refused with why.
     const prose = await extractFile({ path: 'prose.txt', bytes: new TextEncoder().encode('这是一段普通的文字,没有标题,也没有任何编号的任务。') });
-    const report = accept(prose, known).report;
+    expect(accept(prose, known).report).toMatchObject({ status: 'rejected', reason: 'prose.txt: no policy found in the text' });
+    // A titled text without numbered items still goes in, with what was noticed.
+    const titled = await extractFile({ path: 'titled.txt', bytes: new TextEncoder().encode('关于做好2024年招生工作的通知\n各学校要认真做好招生工作。') });
+    const report = accept(titled, known).report;
     expect(report.status).toBe('added');
     expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/no numbered tasks found/)]));
   });
