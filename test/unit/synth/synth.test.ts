@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/extract';
+import { buildGraph as toGraphology } from '../../../src/graph/load';
+import { mainPathAnalysis } from '../../../src/graph/mainpath';
 import type { GraphFile } from '../../../src/model';
 import { generateCorpus, type GroundTruth } from '../../../scripts/synth/generate';
 import { NOISE } from '../../../scripts/synth/lexicon';
@@ -75,6 +77,20 @@ describe('synth-corpus (200 documents)', () => {
     expect(recall.missingFiles).toBe(0);
     expect(recall.planted).toBe(truth.citations.total);
     expect(recall.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('has a citation backbone that main-path analysis finds (national → provincial → local)', () => {
+    const mp = mainPathAnalysis(toGraphology(graph.nodes, graph.edges), { keyRoutes: 3 });
+    const label = (id: string) => graph.nodes.find((n) => n.id === id)?.label ?? id;
+    const levelOf = (id: string) => (graph.nodes.find((n) => n.id === id) as { level?: string } | undefined)?.level ?? '?';
+    console.log(
+      `main path on 200 synthetic documents: ${mp.arcs.length} arcs, ${mp.totalPaths} source–sink paths\n  global: ` +
+        mp.global.nodes.map((id) => `${label(id)} [${levelOf(id)}]`).join('\n       → '),
+    );
+    expect(mp.global.nodes.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(mp.global.nodes.map(levelOf)).size).toBeGreaterThanOrEqual(2);
+    expect(mp.global.arcs.every((a) => a.spc > 0)).toBe(true);
+    expect(mp.keyRoute.nodes.length).toBeGreaterThanOrEqual(mp.global.nodes.length);
   });
 
   it('noise spans (《政府》, …读本) never become documents', () => {
