@@ -7,13 +7,12 @@
  * One bad file never stops the build: it is reported with its path and reason. Exit code 0 when
  * the good files were built, 1 when nothing could be.
  */
-import { mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { listCorpus } from './corpus-files';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildGraph, validateGraph } from '../src/extract';
 import type { InputFile } from '../src/extract/types';
 import { SCHEMA_VERSION, type ExtractionsFile } from '../src/model';
-
-const EXTENSIONS = /\.(txt|md|markdown|html?)$/i;
 
 function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean } {
   let input = 'seeds';
@@ -33,25 +32,10 @@ function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean
   return { input: resolve(input), out: resolve(out), quiet };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    const entries = await readdir(d, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && EXTENSIONS.test(e.name)) out.push(p);
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
-  const paths = await listFiles(args.input);
+  const paths = await listCorpus(args.input);
   if (!paths.length) {
     console.error(`build-graph: no .txt, .md or .html files under ${args.input}`);
     return 1;

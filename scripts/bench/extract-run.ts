@@ -13,7 +13,7 @@ import type { InputFile } from '../../src/extract/types';
 import { NOISE } from '../synth/lexicon';
 import { parsePlanted, scoreRecall } from '../synth/recall';
 import { rawScan, type ScanCount } from './baseline';
-import { listCorpus } from './files';
+import { listCorpus } from '../corpus-files';
 
 export interface ExtractRun {
   files: number;

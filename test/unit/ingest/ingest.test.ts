@@ -29,25 +29,14 @@ import {
 import { assemble, ingestFiles, type IngestInput } from '../../../src/ingest/run';
 import { encodeGb18030 } from '../../fixtures/decode/gb18030-encode';
 import { SEEDS_DIR, seedNames } from '../../support/seeds';
+import { freshDbs } from '../../support/db';
 
 const seedFile = (name: string): IngestInput & { bytes: Uint8Array } => ({ path: name, bytes: new Uint8Array(readFileSync(join(SEEDS_DIR, name))) });
 const SEEDS = seedNames();
 const [REMOVED] = SEEDS.slice(-1);
 const CORPUS = SEEDS.slice(0, -1);
 
-let n = 0;
-const opened: PolicyDB[] = [];
-async function freshDb(): Promise<PolicyDB> {
-  const db = await openDb({ name: `ingest-${process.pid}-${++n}` });
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDbs('ingest');
 
 /** What the CLI builds from these files. */
 async function cli(names: string[]) {

@@ -22,25 +22,14 @@ import {
   type PolicyDB,
 } from '../../../src/store';
 import type { GraphFile } from '../../../src/model';
+import { freshDbs } from '../../support/db';
 
 const FIXTURE_DIR = join(__dirname, '../../fixtures/ui');
 const fixtureBytes = readFileSync(join(FIXTURE_DIR, 'graph.json'));
 const fixture = (): GraphFile => JSON.parse(fixtureBytes.toString('utf8'));
 const fixtureText = (id: string) => readFileSync(join(FIXTURE_DIR, 'texts', `${id}.txt`), 'utf8');
 
-let n = 0;
-const opened: PolicyDB[] = [];
-async function freshDb(): Promise<PolicyDB> {
-  const db = await openDb({ name: `test-${process.pid}-${++n}` });
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDbs('test');
 
 /** A second, different graph: the fixture with one document dropped and one node renamed. */
 function changedGraph(): GraphFile {

@@ -31,23 +31,12 @@ import {
 } from '../../../src/store';
 import { loadViewRows } from '../../../src/ui/state/graph-rows';
 import { WorkspaceFileSchema, type GraphFile } from '../../../src/model';
+import { freshDbs } from '../../support/db';
 
 const FIXTURE_DIR = join(__dirname, '../../fixtures/ui');
 const fixture = (): GraphFile => JSON.parse(readFileSync(join(FIXTURE_DIR, 'graph.json'), 'utf8'));
 
-let n = 0;
-const opened: PolicyDB[] = [];
-async function freshDb(): Promise<PolicyDB> {
-  const db = await openDb({ name: `ws-${process.pid}-${++n}` });
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDbs('ws');
 
 /** Everything the analyst owns, as plain data, to compare before and after. */
 async function snapshot(db: PolicyDB) {
