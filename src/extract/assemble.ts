@@ -15,8 +15,7 @@ import {
   type Source,
 } from '../model';
 import type { CitationMention, InstitutionRef, PolicyDraft } from './types';
-import { titleKey } from './normalize';
-import { DocumentKeys, documentTitleKey, anonymisedScope } from './resolve/documents';
+import { DocumentKeys, anonymisedScope } from './resolve/documents';
 import { inferAdapts } from './resolve/adapts';
 import { isNationalPrefix } from './find/docnumbers';
 import { lookupRegion } from './find/regions';
@@ -325,4 +324,3 @@ function evidenceOf(citedAt: Map<string, Evidence>, titles: Map<string, Evidence
   return cited ? [cited] : [];
 }
 
-export { titleKey, documentTitleKey };

@@ -27,20 +27,8 @@ export function titleKey(title: string): string {
     .replace(/^《+|》+$/g, '');
 }
 
-/** The comparison key of a 文号: bracket shapes and widths unified, 第N号 → N号. */
-export function docNumberKey(num: string): string {
-  return num
-    .normalize('NFKC')
-    .replace(WS, '')
-    .replace(/[[［(（〔【]\s*(\d{4})\s*[\]］)）〕】]/, '〔$1〕')
-    .replace(/〕第(\d+)号/, '〕$1号')
-    .replace(/〕0+(\d)/, '〕$1');
-}
-
-/** The 文号 in its display form: 〔YYYY〕 brackets, digits half-width, no 第. */
-export function displayDocNumber(num: string): string {
-  return docNumberKey(num);
-}
+/** The comparison key of a 文号 (the contract's canonical spelling). */
+export { normaliseDocNumber as docNumberKey } from '../model/docnumber';
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

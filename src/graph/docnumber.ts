@@ -3,27 +3,9 @@
  * with any bracket shape finds the number as the extractor stored it.
  */
 
-/** Opening and closing brackets met around the year of a 文号 (after NFKC, which already folds ［］（）﹝﹞). */
-const OPEN = '\\[\\(【〔〖'; // [ ( 【 〔 〖
-const CLOSE = '\\]\\)】〕〗';
-const YEAR_IN_BRACKETS = new RegExp(`[${OPEN}](\\d{4})[${CLOSE}]`, 'g');
-const ORDINAL = /〕第(\d+)号/g;
-const SPACES = /\s+/g;
+import { normaliseDocNumber } from '../model/docnumber';
 
-/**
- * The canonical spelling of a 文号: NFKC (full-width digits and brackets to ordinary ones), no
- * whitespace, the year in 〔〕 whatever brackets it was written with (〔〕 [] ［］ () （） 【】 ﹝﹞
- * 〖〗), and 第N号 written N号. Everything else is kept as written. Idempotent.
- *
- * normaliseDocNumber('中发 [2019] 第26号') === '中发〔2019〕26号'
- */
-export function normaliseDocNumber(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(SPACES, '')
-    .replace(YEAR_IN_BRACKETS, '〔$1〕')
-    .replace(ORDINAL, '〕$1号');
-}
+export { normaliseDocNumber };
 
 export interface DocNumberMatch {
   /** As written in the text. */

@@ -1,3 +1,4 @@
 export * from './graph';
 export * from './extraction';
 export * from './workspace';
+export * from './docnumber';
