@@ -37,9 +37,33 @@ function namesOf(n: GraphNode): string[] {
   return names;
 }
 
+/**
+ * Applies the corrections to the rows. The input rows are never mutated: a row a correction
+ * changes is copied first (copy on write), the others are passed through, so that at 100k nodes
+ * and 400k edges loading with few or no corrections costs no copy of the graph.
+ */
 export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], corrections: Correction[]): CorrectedGraph {
-  const nodes = new Map(nodesIn.map((n) => [n.id, { ...n }] as [string, GraphNode]));
-  const edges = new Map(edgesIn.map((e) => [e.id, { ...e, evidence: [...e.evidence] }] as [string, GraphEdge]));
+  if (corrections.length === 0) return { nodes: nodesIn, edges: edgesIn, corrected: new Map(), outcomes: [] };
+  const nodes = new Map(nodesIn.map((n) => [n.id, n] as [string, GraphNode]));
+  const edges = new Map(edgesIn.map((e) => [e.id, e] as [string, GraphEdge]));
+  // Rows copied by this call (safe to mutate), as opposed to the caller's rows.
+  const own = new Set<GraphNode | GraphEdge>();
+  const ownNode = (id: string): GraphNode => {
+    const n = nodes.get(id)!;
+    if (own.has(n)) return n;
+    const copy = { ...n } as GraphNode;
+    own.add(copy);
+    nodes.set(id, copy);
+    return copy;
+  };
+  const ownEdge = (id: string): GraphEdge => {
+    const e = edges.get(id)!;
+    if (own.has(e)) return e;
+    const copy = { ...e, evidence: [...e.evidence] };
+    own.add(copy);
+    edges.set(id, copy);
+    return copy;
+  };
   const corrected = new Map<string, string[]>();
   const outcomes: CorrectionOutcome[] = [];
   const mark = (id: string, c: Correction) => corrected.set(id, [...(corrected.get(id) ?? []), c.id]);
@@ -49,8 +73,8 @@ export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], cor
     edges.delete(e.id);
     if (source === target) return;
     const id = edgeId(e.type, source, target);
-    const have = edges.get(id);
-    if (have) {
+    if (edges.has(id)) {
+      const have = ownEdge(id);
       have.evidence = mergeEvidence(have.evidence, e.evidence);
       mark(id, c);
       return;
@@ -63,7 +87,7 @@ export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], cor
   for (const c of ordered) {
     switch (c.kind) {
       case 'merge': {
-        const keep = nodes.get(c.keep);
+        const keep = nodes.has(c.keep) ? ownNode(c.keep) : undefined;
         const present = c.others.filter((o) => o !== c.keep && nodes.has(o));
         if (!keep || !present.length) {
           outcomes.push({ correction: c, status: 'stale', reason: !keep ? `node ${c.keep} is gone` : 'no node to merge is left' });
@@ -125,8 +149,8 @@ export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], cor
           break;
         }
         const id = edgeId('cites', c.source, c.target);
-        const have = edges.get(id);
-        if (have) {
+        if (edges.has(id)) {
+          const have = ownEdge(id);
           have.evidence = mergeEvidence(have.evidence, [c.evidence]);
           have.intent = c.intent;
         } else {
@@ -138,11 +162,12 @@ export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], cor
       }
       case 'set-year':
       case 'set-level': {
-        const node = nodes.get(c.nodeId);
-        if (!node || !(node.type === 'document' || node.type === 'policy' || node.type === 'task')) {
-          outcomes.push({ correction: c, status: 'stale', reason: node ? `a ${node.type} has no ${c.kind.slice(4)}` : `node ${c.nodeId} is gone` });
+        const found = nodes.get(c.nodeId);
+        if (!found || !(found.type === 'document' || found.type === 'policy' || found.type === 'task')) {
+          outcomes.push({ correction: c, status: 'stale', reason: found ? `a ${found.type} has no ${c.kind.slice(4)}` : `node ${c.nodeId} is gone` });
           break;
         }
+        const node = ownNode(c.nodeId);
         if (c.kind === 'set-year') (node as { year?: number }).year = c.year;
         else (node as { level?: string }).level = c.level;
         mark(c.nodeId, c);

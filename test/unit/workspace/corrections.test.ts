@@ -60,6 +60,29 @@ describe('corrections on the seed graph', () => {
     expect(graph.edges.some((e) => e.id === cite.id)).toBe(true);
   });
 
+  it('never mutates the rows it is given (copy on write) and passes them through when there is nothing to apply', async () => {
+    const { graph } = await seedGraph();
+    const before = JSON.stringify({ nodes: graph.nodes, edges: graph.edges });
+    const doc = graph.nodes.find((n) => n.type === 'document' && n.title === '中小学德育工作指南')!;
+    const other = graph.nodes.find((n) => n.type === 'document' && n.title === '家庭教育促进法')!;
+    const incoming = graph.edges.filter((e) => e.type === 'cites' && e.target === doc.id);
+    const task = graph.nodes.find((n) => n.type === 'task')!;
+    const evidence = { sourceId: graph.sources[0].id, start: 0, end: 4, quote: 'abcd', quoteStart: 0 };
+    const r = applyCorrections(graph.nodes, graph.edges, [
+      { ...at(1), kind: 'add-citation', source: incoming[0].source, target: doc.id, intent: 'uses', evidence },
+      { ...at(2), kind: 'set-year', nodeId: doc.id, year: 1999 },
+      { ...at(3), kind: 'split', nodeId: doc.id, newLabel: '拆分', edgeIds: [incoming[1].id] },
+      { ...at(4), kind: 'merge', keep: doc.id, others: [other.id] },
+      { ...at(5), kind: 'add-citation', source: task.id, target: doc.id, intent: 'uses', evidence },
+    ]);
+    expect(r.outcomes.every((o) => o.status === 'applied')).toBe(true);
+    expect(r.nodes.find((n) => n.id === doc.id)).toMatchObject({ year: 1999 });
+    expect(JSON.stringify({ nodes: graph.nodes, edges: graph.edges })).toBe(before);
+    const none = applyCorrections(graph.nodes, graph.edges, []);
+    expect(none.nodes).toBe(graph.nodes);
+    expect(none.edges).toBe(graph.edges);
+  });
+
   it('reports corrections whose nodes vanished as stale and keeps going', async () => {
     const { graph } = await seedGraph();
     const r = applyCorrections(graph.nodes, graph.edges, [
