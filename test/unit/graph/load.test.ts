@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphFileSchema } from '../../../src/model';
-import { addRows, buildGraph, removeRows } from '../../../src/graph/load';
+import { addRows, buildGraph, buildGraphSliced, removeRows } from '../../../src/graph/load';
+import { seedGraph } from '../../support/seeds';
 import { IDS, smallGraphFile } from './fixture';
 
 describe('buildGraph', () => {
@@ -53,5 +54,27 @@ describe('buildGraph', () => {
     expect(g.getNodeAttribute(IDS.supervision, 'citedBy')).toBe(1);
     for (const id of g.nodes()) expect(g.getNodeAttribute(id, 'degree')).toBe(g.degree(id));
     expect(addRows(g, file.nodes, []).nodes).toEqual([`${IDS.county}/1`]);
+  });
+});
+
+describe('buildGraphSliced', () => {
+  it('builds the same graph as buildGraph on the seeds, yielding between slices and reporting progress', async () => {
+    const { graph: file } = await seedGraph();
+    const bad = { ...file.edges[0], id: 'dangling', target: 'doc:nowhere' };
+    const nodes = [...file.nodes, file.nodes[0]];
+    const edges = [...file.edges, bad];
+    const whole = buildGraph(nodes, edges);
+    const seen: number[] = [];
+    let yielded = 0;
+    const ticker = setInterval(() => yielded++, 0);
+    // A zero slice yields after every 256 rows: many slices even on the seeds.
+    const sliced = await buildGraphSliced(nodes, edges, { sliceMs: 0, onProgress: (done) => seen.push(done) });
+    clearInterval(ticker);
+    expect(sliced.export()).toEqual(whole.export());
+    expect(sliced.getAttribute('droppedEdges')).toBe(1);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(nodes.length + edges.length);
+    expect(yielded).toBeGreaterThan(0);
   });
 });
