@@ -42,7 +42,7 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
   const t1 = performance.now();
   try {
     // Rows with the analyst's corrections applied (the only place they are applied).
-    await reloadGraph(ex);
+    await reloadGraph(ex, (done, total) => (ex.progress = { phase: 'graph', done, total }));
   } catch (e) {
     ex.error ??= describeStorageError(e);
   } finally {

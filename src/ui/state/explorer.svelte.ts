@@ -39,7 +39,8 @@ export class Explorer {
   searchIndex = $state.raw<SearchIndex | null>(null);
   db: PolicyDB | null = null;
 
-  progress = $state<ImportProgress | null>(null);
+  /** Start-up progress: the import's phases, then building the in-memory graph ('graph'). */
+  progress = $state<ImportProgress | { phase: 'graph'; done: number; total: number } | null>(null);
   syncStatus = $state<SyncStatus | null>(null);
   error = $state<StorageErrorInfo | null>(null);
   versionChanged = $state(false);

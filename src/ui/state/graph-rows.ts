@@ -5,7 +5,7 @@
  * applied again after every change of the rows.
  */
 import { applyCorrections, type CorrectedGraph } from '../../graph/corrections';
-import { buildGraph } from '../../graph/load';
+import { buildGraphSliced } from '../../graph/load';
 import { createSearchIndex } from '../../graph/search';
 import { listCorrections, loadGraphRows, type PolicyDB } from '../../store';
 import type { Explorer } from './explorer.svelte';
@@ -18,10 +18,11 @@ export async function loadViewRows(db: PolicyDB): Promise<ViewRows> {
 }
 
 /** Reads the rows (corrections applied) and makes them the explorer's graph and search index. */
-export async function reloadGraph(ex: Explorer): Promise<ViewRows> {
+export async function reloadGraph(ex: Explorer, onProgress?: (done: number, total: number) => void): Promise<ViewRows> {
   if (!ex.db) throw new Error('database not open');
   const rows = await loadViewRows(ex.db);
-  const g = buildGraph(rows.nodes, rows.edges);
+  // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
+  const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
   ex.searchIndex = createSearchIndex(g);
   ex.corrected = rows.corrected;
   ex.correctionOutcomes = rows.outcomes;
