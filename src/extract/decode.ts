@@ -20,8 +20,8 @@ const SNIFF_BYTES = 64 * 1024;
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw new ExtractError('empty file');
   const warnings: string[] = [];
-  const { encoding, body } = detect(bytes, warnings);
-  let text = decodeBody(encoding, body, warnings);
+  const { encoding, body, text: decoded } = detect(bytes, warnings);
+  let text = decoded ?? decodeBody(encoding, body, warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a second BOM after a BOM-less guess
   if (text.trim() === '') throw new ExtractError('empty file');
   rejectIfBinary(text, encoding);
@@ -34,6 +34,20 @@ interface Detection {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   /** The bytes to decode (BOM and trailing NUL padding removed). */
   body: Uint8Array;
+  /** The decoded text when detection already produced it (well-formed UTF-8). */
+  text?: string;
+}
+
+/** Fails on any ill-formed sequence, including one cut off at the end: exactly scanUtf8's `invalid === 0 && truncatedTail === 0`. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of well-formed UTF-8 bytes (the common case: one native pass instead of three scans), else undefined. */
+function decodeWellFormedUtf8(body: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    return undefined;
+  }
 }
 
 function detect(bytes: Uint8Array, warnings: string[]): Detection {
@@ -47,6 +61,10 @@ function detect(bytes: Uint8Array, warnings: string[]): Detection {
 
   const body = stripTrailingNuls(bytes, warnings);
   const nul = body.subarray(0, SNIFF_BYTES).indexOf(0);
+  if (nul < 0) {
+    const text = decodeWellFormedUtf8(body);
+    if (text !== undefined) return { encoding: 'utf-8', body, text };
+  }
   if (nul < 0 && scanUtf8(body).invalid === 0) return { encoding: looksLikeUtf8(body, warnings) ? 'utf-8' : 'gb18030', body };
   const cjk16 = sniffCjkUtf16(bytes);
   if (cjk16) return { encoding: cjk16, body: bytes };

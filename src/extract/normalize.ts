@@ -3,6 +3,9 @@
  * written; only keys and comparisons go through these functions.
  */
 
+import { normaliseDocNumber } from '../model/docnumber';
+import { memoizeString } from './memo';
+
 const DASHES = /[—–－‐‑‒―~～]/g;
 const QUOTES = /[“”"'‘’「」『』]/g;
 const WS = /\s+/g;
@@ -16,7 +19,9 @@ export function squeezeCjkSpaces(s: string): string {
 }
 
 /** The comparison key of a document title: width, dashes, quotes, brackets and spaces normalised. */
-export function titleKey(title: string): string {
+export const titleKey: (title: string) => string = memoizeString(computeTitleKey);
+
+function computeTitleKey(title: string): string {
   return title
     .normalize('NFKC')
     .replace(WS, '')
@@ -28,7 +33,7 @@ export function titleKey(title: string): string {
 }
 
 /** The comparison key of a 文号 (the contract's canonical spelling). */
-export { normaliseDocNumber as docNumberKey } from '../model/docnumber';
+export const docNumberKey: (docNumber: string) => string = memoizeString(normaliseDocNumber);
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

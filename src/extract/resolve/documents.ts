@@ -4,12 +4,13 @@
  * citation of a document whose text is in the corpus resolves to that policy.
  */
 import { docNumberKey, titleKey } from '../normalize';
+import { memoizeString } from '../memo';
 
 /** The key a cited title is matched on; a law's 中华人民共和国 prefix is not part of its identity. */
-export function documentTitleKey(title: string): string {
+export const documentTitleKey: (title: string) => string = memoizeString((title) => {
   const k = titleKey(title);
   return /法$/u.test(k) ? k.replace(/^中华人民共和国/u, '') : k;
-}
+});
 
 interface Entry {
   parent: string;

@@ -12,15 +12,17 @@ export interface Line {
 
 export function splitLines(text: string, from = 0, to = text.length): Line[] {
   const lines: Line[] = [];
+  if (from > to) return lines;
   let start = from;
   let index = 0;
-  for (let i = from; i <= to; i++) {
-    if (i === to || text[i] === '\n') {
-      let end = i;
-      if (end > start && text[end - 1] === '\r') end--;
-      lines.push({ index: index++, start, end, trimmed: text.slice(start, end).trim() });
-      start = i + 1;
-    }
+  for (;;) {
+    let i = text.indexOf('\n', start);
+    if (i < 0 || i >= to) i = to;
+    let end = i;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    lines.push({ index: index++, start, end, trimmed: text.slice(start, end).trim() });
+    if (i >= to) break;
+    start = i + 1;
   }
   return lines;
 }

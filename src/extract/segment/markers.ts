@@ -36,9 +36,9 @@ const QUANTITY_AFTER = /^[年月日号个所名万亿元岁项次人届期批家
 
 function isLineStart(text: string, pos: number): boolean {
   for (let i = pos - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') return true;
-    if (c !== ' ' && c !== '\t' && c !== '\u3000') return false;
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000) return false;
   }
   return true;
 }

@@ -93,8 +93,8 @@ export function sectionLabel(m: Marker): string {
 export function headingText(text: string, m: AcceptedMarker): string {
   let end = m.end;
   for (let i = m.contentStart; i < end; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r' || c === '。') {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x3002) {
       end = i;
       break;
     }
