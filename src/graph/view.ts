@@ -38,13 +38,26 @@ function regionKey(a: NodeAttributes): string {
   return 'region' in a && typeof a.region === 'string' ? a.region : '';
 }
 
+/** How many neighbours each hub brings in before the rest of the budget is spent by connectivity. */
+const FANOUT = 5;
+
 /**
  * Cuts a view (node and edge ids, e.g. from applyFilters) to at most `cap` elements, nodes and
- * edges counted alike. Nodes enter by rank — kept ids first, then most cited, then highest
- * degree, then input order — each bringing the edges to nodes already in; it stops when the
- * budget is spent. Edges whose endpoints are not both in `nodes` are dropped. Output keeps the
- * input order. Arrays straight from applyFilters take a fast path on the filters' compiled
- * positions; any other arrays work too, from ids.
+ * edges counted alike, keeping a connected picture rather than the most cited nodes alone (which
+ * at scale are documents that cite nothing: thousands of dots and no edge):
+ *
+ * 1. kept ids (the selection, expanded nodes) enter first;
+ * 2. hubs — the most cited nodes, then the highest degree in the view — enter, about one per
+ *    1 + 2·FANOUT elements of the budget;
+ * 3. round robin over the hubs, each brings its best neighbour not yet drawn (most links to hubs,
+ *    then most cited), up to FANOUT rounds: every hub is seen with who cites it;
+ * 4. what budget is left goes to the nodes with most links to nodes already drawn;
+ * 5. then, if any budget is still left, the remaining nodes by rank.
+ *
+ * A node entering brings every edge to nodes already in while the budget lasts; a non-kept node
+ * enters in steps 3–4 only when the budget also pays for one of its edges. Output keeps the input
+ * order. Arrays straight from applyFilters take a fast path on the filters' compiled positions;
+ * any other arrays work too, from ids.
  */
 export function capView(
   g: PolicyGraph,
@@ -56,12 +69,11 @@ export function capView(
   const n = nodes.length;
   // Per node its counts; per edge kept (input position in `valid`) the positions of its endpoints.
   let citedBy: ArrayLike<number>;
-  let degree: ArrayLike<number>;
   let valid: Int32Array | null = null; // null: every input edge is valid
   let ends: Int32Array;
   const fast = compiledView(g, nodes, edges);
   if (fast) {
-    ({ citedBy, degree, edgeEnds: ends } = fast);
+    ({ citedBy, edgeEnds: ends } = fast);
   } else {
     const pos = new Map<string, number>();
     for (let i = 0; i < n; i++) pos.set(nodes[i], i);
@@ -69,9 +81,8 @@ export function capView(
     const en: number[] = [];
     for (let j = 0; j < edges.length; j++) {
       if (!g.hasEdge(edges[j])) continue;
-      const a = g.getEdgeAttributes(edges[j]);
-      const s = pos.get(a.source);
-      const t = pos.get(a.target);
+      const s = pos.get(g.source(edges[j]));
+      const t = pos.get(g.target(edges[j]));
       if (s === undefined || t === undefined) continue;
       v.push(j);
       en.push(s, t);
@@ -79,14 +90,8 @@ export function capView(
     if (v.length !== edges.length) valid = Int32Array.from(v);
     ends = Int32Array.from(en);
     const c = new Uint32Array(n);
-    const d = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const a = g.getNodeAttributes(nodes[i]);
-      c[i] = a.citedBy;
-      d[i] = a.degree;
-    }
+    for (let i = 0; i < n; i++) c[i] = g.getNodeAttribute(nodes[i], 'citedBy');
     citedBy = c;
-    degree = d;
   }
   const m = ends.length / 2;
   const edgeAt = (k: number) => (valid ? valid[k] : k);
@@ -96,41 +101,91 @@ export function capView(
     return { nodes: [...nodes], edges: outEdges, hidden: { nodes: 0, edges: 0 } };
   }
 
-  // Rank nodes: kept ids, then most cited, then highest degree, then input order. Every node
-  // costs at least one element, so only the first `cap` can enter: select those, sort only them.
+  const adj = adjacency(n, ends);
+  const degree = adj.degree; // in the view, not in the whole graph
   const kept = new Uint8Array(n);
   if (opts.keep?.length) {
     const keep = new Set(opts.keep);
     for (let i = 0; i < n; i++) if (keep.has(nodes[i])) kept[i] = 1;
   }
-  const top = topRanked(n, cap, kept, citedBy, degree);
-  const R = top.length;
-  const rank = new Int32Array(n).fill(R); // R: never enters
-  for (let r = 0; r < R; r++) rank[top[r]] = r;
 
-  // Bucket the edges that can enter by the rank at which both their endpoints are in (counting sort).
-  const bucketStart = new Int32Array(R + 1);
-  const entry = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
-    const e = Math.max(rank[ends[2 * k]], rank[ends[2 * k + 1]]);
-    entry[k] = e;
-    if (e < R) bucketStart[e + 1]++;
-  }
-  for (let r = 0; r < R; r++) bucketStart[r + 1] += bucketStart[r];
-  const fill = bucketStart.slice(0, R);
-  const bucket = new Int32Array(bucketStart[R]);
-  for (let k = 0; k < m; k++) if (entry[k] < R) bucket[fill[entry[k]]++] = k;
-
-  // Spend the budget in rank order.
   const nodeIn = new Uint8Array(n);
   const edgeIn = new Uint8Array(m);
   let budget = cap;
-  for (let r = 0; r < R && budget > 0; r++) {
-    nodeIn[top[r]] = 1;
+  /** Draws node v and its edges to drawn nodes, as far as the budget goes. */
+  const enter = (v: number) => {
+    nodeIn[v] = 1;
     budget--;
-    for (let b = bucketStart[r]; b < bucketStart[r + 1] && budget > 0; b++) {
-      edgeIn[bucket[b]] = 1;
-      budget--;
+    for (let a = adj.start[v]; a < adj.start[v + 1] && budget > 0; a++) {
+      const k = adj.edge[a];
+      if (edgeIn[k]) continue;
+      const o = ends[2 * k] === v ? ends[2 * k + 1] : ends[2 * k];
+      if (nodeIn[o]) {
+        edgeIn[k] = 1;
+        budget--;
+      }
+    }
+  };
+  /** Edges from v to drawn nodes. */
+  const linksIn = (v: number) => {
+    let c = 0;
+    for (let a = adj.start[v]; a < adj.start[v + 1]; a++) {
+      const k = adj.edge[a];
+      if (nodeIn[ends[2 * k] === v ? ends[2 * k + 1] : ends[2 * k]]) c++;
+    }
+    return c;
+  };
+
+  // 1–2. Kept nodes, then hubs (nodes with an edge in the view first).
+  const nHubs = Math.max(1, Math.floor(cap / (1 + 2 * FANOUT)));
+  const hubs = topRanked(n, Math.min(n, nHubs + countOf(kept)), kept, citedBy, degree, true);
+  for (const v of hubs) if (budget > 0) enter(v);
+
+  // 3. Round robin: each hub brings its best neighbours (most links to hubs, then rank).
+  if (budget > 1) {
+    const hubLinks = new Uint16Array(n);
+    for (const h of hubs) {
+      for (let a = adj.start[h]; a < adj.start[h + 1]; a++) {
+        const k = adj.edge[a];
+        const o = ends[2 * k] === h ? ends[2 * k + 1] : ends[2 * k];
+        if (hubLinks[o] < 65535) hubLinks[o]++;
+      }
+    }
+    const better = (x: number, y: number) =>
+      hubLinks[x] - hubLinks[y] || citedBy[x] - citedBy[y] || degree[x] - degree[y] || y - x;
+    // Each hub's best 2·FANOUT candidates (others may take some of them first).
+    const lists = Array.from(hubs, (h) => bestNeighbours(h, adj, ends, nodeIn, 2 * FANOUT, better));
+    const next = new Int32Array(hubs.length);
+    for (let round = 0; round < FANOUT && budget > 1; round++) {
+      for (let i = 0; i < hubs.length && budget > 1; i++) {
+        const list = lists[i];
+        while (next[i] < list.length && nodeIn[list[next[i]]]) next[i]++;
+        if (next[i] < list.length) enter(list[next[i]++]);
+      }
+    }
+  }
+
+  // 4. The rest of the budget: nodes with most links to drawn nodes first.
+  if (budget > 1) {
+    const links = new Uint32Array(n);
+    const cand: number[] = [];
+    for (let v = 0; v < n; v++) {
+      if (nodeIn[v]) continue;
+      links[v] = linksIn(v);
+      if (links[v] > 0) cand.push(v);
+    }
+    cand.sort((x, y) => links[y] - links[x] || citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y);
+    for (const v of cand) {
+      if (budget <= 1) break;
+      if (!nodeIn[v] && linksIn(v) > 0) enter(v);
+    }
+  }
+
+  // 5. Still room (views of mostly unconnected nodes): the remaining nodes by rank.
+  if (budget > 0) {
+    for (const v of topRanked(n, Math.min(n, cap), kept, citedBy, degree, false)) {
+      if (budget <= 0) break;
+      if (!nodeIn[v]) enter(v);
     }
   }
 
@@ -162,9 +217,65 @@ export function capView(
   };
 }
 
+interface Adjacency {
+  /** Edges of node v: edge[start[v] .. start[v+1]) (a self-loop once). */
+  start: Int32Array;
+  edge: Int32Array;
+  degree: Uint32Array;
+}
+
+function adjacency(n: number, ends: Int32Array): Adjacency {
+  const m = ends.length / 2;
+  const degree = new Uint32Array(n);
+  for (let k = 0; k < m; k++) {
+    degree[ends[2 * k]]++;
+    if (ends[2 * k + 1] !== ends[2 * k]) degree[ends[2 * k + 1]]++;
+  }
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v] + degree[v];
+  const fill = start.slice(0, n);
+  const edge = new Int32Array(start[n]);
+  for (let k = 0; k < m; k++) {
+    edge[fill[ends[2 * k]]++] = k;
+    if (ends[2 * k + 1] !== ends[2 * k]) edge[fill[ends[2 * k + 1]]++] = k;
+  }
+  return { start, edge, degree };
+}
+
+/** The `size` best neighbours of h not yet drawn, best first (a small insertion list: hubs can have thousands). */
+function bestNeighbours(
+  h: number,
+  adj: Adjacency,
+  ends: Int32Array,
+  nodeIn: Uint8Array,
+  size: number,
+  better: (x: number, y: number) => number,
+): number[] {
+  const best: number[] = [];
+  for (let a = adj.start[h]; a < adj.start[h + 1]; a++) {
+    const k = adj.edge[a];
+    const o = ends[2 * k] === h ? ends[2 * k + 1] : ends[2 * k];
+    if (nodeIn[o] || best.includes(o)) continue;
+    if (best.length === size && better(o, best[size - 1]) <= 0) continue;
+    let i = Math.min(best.length, size - 1);
+    best[i] = o;
+    while (i > 0 && better(best[i], best[i - 1]) > 0) {
+      [best[i], best[i - 1]] = [best[i - 1], best[i]];
+      i--;
+    }
+  }
+  return best;
+}
+
+function countOf(flags: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < flags.length; i++) c += flags[i];
+  return c;
+}
+
 /**
- * The first min(n, cap) nodes in rank order (kept, then citedBy, then degree, descending, then
- * position). Selection first on a numeric key (a typed-array sort without comparator), so the
+ * The first min(n, cap) nodes in rank order (kept, then — with connectedFirst — having an edge,
+ * then citedBy, then degree, descending, then position). Selection first on a numeric key (a typed-array sort without comparator), so the
  * comparator sort only sees `cap` nodes.
  */
 function topRanked(
@@ -173,8 +284,12 @@ function topRanked(
   kept: Uint8Array,
   citedBy: ArrayLike<number>,
   degree: ArrayLike<number>,
+  connectedFirst: boolean,
 ): Int32Array {
-  const cmp = (x: number, y: number) => kept[y] - kept[x] || citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y;
+  // connectedFirst: a node without an edge in the view ranks after every node with one.
+  const linked = (x: number) => (connectedFirst && degree[x] > 0 ? 1 : 0);
+  const cmp = (x: number, y: number) =>
+    kept[y] - kept[x] || linked(y) - linked(x) || citedBy[y] - citedBy[x] || degree[y] - degree[x] || x - y;
   const k = Math.max(0, Math.min(n, cap));
   if (k === n) {
     const all = new Int32Array(n);
@@ -187,11 +302,12 @@ function topRanked(
   keptIdx.sort(cmp);
   if (keptIdx.length >= k) return Int32Array.from(keptIdx.slice(0, k));
   const want = k - keptIdx.length;
-  // key orders the others like cmp up to ties (2^31 × 2^21 stays below 2^53, so it is exact).
+  // key orders the others like cmp up to ties (2^30 × 2^21 + 2^52 stays below 2^53, so it is exact).
   const D = 2 ** 21;
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    key[i] = kept[i] ? Number.NEGATIVE_INFINITY : Math.min(citedBy[i], 2 ** 31 - 1) * D + Math.min(degree[i], D - 1);
+    // Linked nodes (connectedFirst) are lifted above every unlinked one (2^52 > any other key).
+    key[i] = kept[i] ? Number.NEGATIVE_INFINITY : linked(i) * 2 ** 52 + Math.min(citedBy[i], 2 ** 30 - 1) * D + Math.min(degree[i], D - 1);
   }
   const threshold = key.slice().sort()[n - want];
   const chosen = new Int32Array(k);

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { capView } from '../../../src/graph/view';
 import { applyFilters } from '../../../src/graph/filters';
 import { addRows } from '../../../src/graph/load';
-import { buildGraph } from '../../../src/graph/load';
-import type { GraphEdge, GraphNode } from '../../../src/model';
+import { buildGraph, type PolicyGraph } from '../../../src/graph/load';
+import { writeSynthGraph } from '../../../scripts/bench/graph-synth';
+import type { GraphEdge, GraphFile, GraphNode } from '../../../src/model';
 import { IDS, smallGraphFile } from './fixture';
 
 /** A star: document d cited by n tasks, plus k isolated programmes. */
@@ -27,12 +31,12 @@ describe('capView', () => {
     expect(v).toEqual({ nodes: g.nodes(), edges: g.edges(), hidden: { nodes: 0, edges: 0 } });
   });
 
-  it('never exceeds the cap, most cited first, and accounts for what it hides', () => {
+  it('never exceeds the cap, keeps the most cited node with who cites it, and accounts for what it hides', () => {
     const g = star(100, 50);
     const v = capView(g, g.nodes(), g.edges(), 41);
     expect(v.nodes.length + v.edges.length).toBe(41);
     expect(v.nodes).toContain('d');
-    // d then 20 tasks each with its edge; isolated programmes (degree 0) come last.
+    // d then 20 tasks each with its edge; isolated programmes come last.
     expect(v.nodes.filter((id) => id.startsWith('p'))).toEqual([]);
     expect(v.edges).toHaveLength(20);
     for (const e of v.edges) expect(v.nodes).toContain(g.source(e));
@@ -70,7 +74,7 @@ describe('capView', () => {
     expect(capView(g, r.nodes, r.edges, 41).nodes).toEqual(capView(g, [...r.nodes], [...r.edges], 41).nodes);
   });
 
-  it('matches a plain full-sort reference on random graphs', () => {
+  it('holds its invariants on random graphs: budget, closed edges, kept ids, nodes with edges', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 40 }),
@@ -83,38 +87,91 @@ describe('capView', () => {
             .filter(([a, b]) => a < n && b < n)
             .map(([a, b], j) => ({ id: `c${j}`, type: 'cites', source: `d${a}`, target: `d${b}`, intent: 'uses', evidence: [{ sourceId: 's', start: 0, end: 0, quote: '', quoteStart: 0 }] }));
           const g = buildGraph(nodes, edges);
-          const keep = keepIdx.filter((i) => i < n).map((i) => `d${i}`);
+          const keep = [...new Set(keepIdx.filter((i) => i < n).map((i) => `d${i}`))];
           const r = applyFilters(g, {});
           const got = capView(g, r.nodes, r.edges, cap, { keep });
-          // Reference: rank every node, add each with its edges to nodes already in, until the budget is spent.
-          const a = (id: string) => g.getNodeAttributes(id);
-          const ranked = [...r.nodes].sort(
-            (x, y) =>
-              Number(keep.includes(y)) - Number(keep.includes(x)) ||
-              a(y).citedBy - a(x).citedBy ||
-              a(y).degree - a(x).degree ||
-              r.nodes.indexOf(x) - r.nodes.indexOf(y),
-          );
-          const inNodes = new Set<string>();
-          const inEdges = new Set<string>();
-          let budget = cap;
-          for (const id of ranked) {
-            if (budget <= 0) break;
-            inNodes.add(id);
-            budget--;
-            for (const e of r.edges) {
-              if (budget <= 0) break;
-              if (inEdges.has(e) || !inNodes.has(g.source(e)) || !inNodes.has(g.target(e))) continue;
-              if (g.source(e) !== id && g.target(e) !== id) continue;
-              inEdges.add(e);
-              budget--;
-            }
+          const total = r.nodes.length + r.edges.length;
+          expect(got.nodes.length + got.edges.length).toBe(Math.min(cap, total));
+          const inNodes = new Set(got.nodes);
+          for (const e of got.edges) {
+            expect(inNodes.has(g.source(e))).toBe(true);
+            expect(inNodes.has(g.target(e))).toBe(true);
           }
-          expect(new Set(got.nodes)).toEqual(inNodes);
-          expect(new Set(got.edges)).toEqual(inEdges);
+          // Kept ids are drawn whenever they fit (when they do not, which of them is up to rank).
+          if (keep.length <= cap) for (const id of keep) expect(inNodes.has(id)).toBe(true);
+          else expect(got.nodes.every((id) => keep.includes(id))).toBe(true);
+          // Same result from plain copies of the arrays (the slow path).
+          expect(capView(g, [...r.nodes], [...r.edges], cap, { keep })).toEqual(got);
+          // An edge left out while both its endpoints are drawn means the budget was spent.
+          const edgesIn = new Set(got.edges);
+          const missed = r.edges.some((e) => !edgesIn.has(e) && inNodes.has(g.source(e)) && inNodes.has(g.target(e)));
+          if (missed) expect(got.nodes.length + got.edges.length).toBe(cap);
         },
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('capView on a synthetic corpus graph (the benchmark generator)', () => {
+  let g: PolicyGraph;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capview-'));
+    const file = join(dir, 'graph.json');
+    await writeSynthGraph(file, 20000);
+    const f = JSON.parse(readFileSync(file, 'utf8')) as GraphFile;
+    rmSync(dir, { recursive: true, force: true });
+    g = buildGraph(f.nodes, f.edges);
+  }, 60_000);
+
+  it('spends the budget on a connected picture: most drawn nodes have an edge, hubs are the most cited', () => {
+    const r = applyFilters(g, {});
+    const cap = 2500;
+    const v = capView(g, r.nodes, r.edges, cap);
+    expect(v.nodes.length + v.edges.length).toBe(cap);
+    expect(v.edges.length).toBeGreaterThan(v.nodes.length * 0.8);
+    const inNodes = new Set(v.nodes);
+    const touched = new Set<string>();
+    for (const e of v.edges) {
+      expect(inNodes.has(g.source(e))).toBe(true);
+      expect(inNodes.has(g.target(e))).toBe(true);
+      touched.add(g.source(e));
+      touched.add(g.target(e));
+    }
+    expect(touched.size / v.nodes.length).toBeGreaterThan(0.95);
+    // The ten most cited nodes of the view are drawn, each with some of the tasks citing it.
+    const top = [...r.nodes].sort((a, b) => g.getNodeAttribute(b, 'citedBy') - g.getNodeAttribute(a, 'citedBy')).slice(0, 10);
+    for (const id of top) {
+      expect(inNodes.has(id)).toBe(true);
+      const citers = v.edges.filter((e) => g.target(e) === id && g.getEdgeAttribute(e, 'type') === 'cites');
+      expect(citers.length).toBeGreaterThanOrEqual(3);
+    }
+    // Both kinds are on the canvas: cited documents and the tasks that cite them.
+    expect(v.overview!.byType.document!.shown).toBeGreaterThan(0);
+    expect(v.overview!.byType.task!.shown).toBeGreaterThan(v.overview!.byType.document!.shown);
+    expect(v.hidden.nodes).toBe(r.nodes.length - v.nodes.length);
+  });
+
+  it('keeps the selection drawn with its neighbours, within the budget', () => {
+    const r = applyFilters(g, {});
+    // A task of no particular rank, and a programme.
+    const task = r.nodes.find((id) => g.getNodeAttribute(id, 'type') === 'task' && g.getNodeAttribute(id, 'citedBy') === 0)!;
+    const prog = r.nodes.find((id) => g.getNodeAttribute(id, 'type') === 'program')!;
+    const v = capView(g, r.nodes, r.edges, 1000, { keep: [task, prog] });
+    expect(v.nodes.length + v.edges.length).toBeLessThanOrEqual(1000);
+    expect(v.nodes).toContain(task);
+    expect(v.nodes).toContain(prog);
+    const inNodes = new Set(v.nodes);
+    expect(v.edges.some((e) => g.source(e) === task || g.target(e) === task)).toBe(true);
+    for (const e of v.edges) expect(inNodes.has(g.source(e)) && inNodes.has(g.target(e))).toBe(true);
+  });
+
+  it('works on a filtered view whose nodes cite nothing among themselves (policies and tasks only)', () => {
+    const r = applyFilters(g, { nodeTypes: ['policy', 'task'] });
+    const v = capView(g, r.nodes, r.edges, 600);
+    expect(v.nodes.length + v.edges.length).toBe(600);
+    // Policies are the hubs here (most contained tasks), drawn with their tasks.
+    expect(v.overview!.byType.policy!.shown).toBeGreaterThan(0);
+    expect(v.edges.length).toBeGreaterThan(v.nodes.length * 0.8);
   });
 });
