@@ -2,10 +2,14 @@
  * The IndexedDB schema (Dexie) and how to open it.
  *
  * Graph rows are stored as the graph file has them (plain objects validated by src/model), so
- * reading them back needs no mapping. Analyst data (notes, saved views) lives in its own tables,
- * which an import never touches.
+ * reading them back needs no mapping, but PACKED: since version 3 a row of `graphChunks` holds a
+ * few thousand nodes or edges (see ./chunks). IndexedDB's cost is per row (one row per edge wrote
+ * 7–12k rows/s in Chromium; packed rows write and read hundreds of thousands of graph rows a
+ * second), and nothing in the app queried the old per-row indexes. Analyst data (notes, saved
+ * views) lives in its own tables, which an import never touches.
  */
 import Dexie, { type Table } from 'dexie';
+import { packChunks } from './chunks';
 import type { Correction, FileExtractionRecord, GraphEdge, GraphNode, Note, SavedView, Source } from '../model';
 
 export const DEFAULT_DB_NAME = 'policy-lineage';
@@ -32,6 +36,13 @@ export type CorrectionRow = Correction;
 /** A file's extraction, kept so the graph can be re-assembled when an analyst adds files. */
 export type ExtractionRow = FileExtractionRecord;
 
+export type ChunkKind = 'nodes' | 'edges';
+
+/** A packed run of graph rows, in the graph's order; `key` sorts chunks of a kind in that order. */
+export type GraphChunkRow =
+  | { key: string; kind: 'nodes'; rows: GraphNode[] }
+  | { key: string; kind: 'edges'; rows: GraphEdge[] };
+
 /** Keys of the meta table. */
 export const META = {
   contentHash: 'contentHash',
@@ -42,8 +53,7 @@ export const META = {
 } as const;
 
 export class PolicyDB extends Dexie {
-  nodes!: Table<GraphNode, string>;
-  edges!: Table<GraphEdge, string>;
+  graphChunks!: Table<GraphChunkRow, string>;
   texts!: Table<TextRow, string>;
   sources!: Table<Source, string>;
   meta!: Table<MetaRow, string>;
@@ -79,6 +89,14 @@ export class PolicyDB extends Dexie {
           .modify((n: Partial<NoteRow>) => {
             if (!Array.isArray(n.tags)) n.tags = [];
           });
+      });
+    // Version 3: nodes and edges packed into chunks (import of 100k nodes / 400k edges went from
+    // ~90 s to seconds). The old tables are readable inside the upgrade and dropped after it.
+    this.version(3)
+      .stores({ nodes: null, edges: null, graphChunks: 'key' })
+      .upgrade(async (tx) => {
+        const [nodes, edges] = await Promise.all([tx.table<GraphNode, string>('nodes').toArray(), tx.table<GraphEdge, string>('edges').toArray()]);
+        await tx.table<GraphChunkRow, string>('graphChunks').bulkPut([...packChunks('nodes', nodes), ...packChunks('edges', edges)]);
       });
   }
 }

@@ -3,15 +3,21 @@
  *
  * Order matters (Dexie pitfalls): everything that is not IndexedDB — validation, fetching the
  * source texts — happens BEFORE the transaction opens, because awaiting a fetch inside a Dexie
- * transaction lets it auto-commit (PrematureCommitError). The write itself is one read-write
- * transaction over the graph tables: clear, then bulkPut in chunks; if anything throws, Dexie
- * aborts the transaction and the previous graph stays. Notes and saved views are not in the
+ * transaction lets it auto-commit (PrematureCommitError). Validation runs in slices that yield
+ * (./validate), so a big file is no long main-thread task. The write itself is one read-write
+ * transaction over the graph tables: clear, then the packed node and edge chunks (./chunks); if
+ * anything throws, Dexie aborts the transaction and the previous graph stays. Notes and saved views are not in the
  * transaction's scope, so an import can never touch them.
  */
-import { ExtractionsFileSchema, GraphFileSchema, describeZodError, type ExtractionsFile, type GraphFile } from '../model';
+import { ExtractionsFileSchema, describeZodError, type ExtractionsFile, type GraphFile } from '../model';
+import { replaceGraphChunks } from './chunks';
 import { META, type PolicyDB, type TextRow } from './db';
 import { ConcurrentChangeError, INGEST_META, listUserSources, type Assembler } from './ingest';
+import { GraphValidationError, validateGraphFileSliced } from './validate';
 
+export { GraphValidationError, validateGraphFile, validateGraphFileSliced } from './validate';
+
+/** Rows per bulkPut for the small tables (sources, texts, extractions). */
 export const CHUNK_SIZE = 1000;
 
 export type ImportPhase = 'validate' | 'texts' | 'write' | 'done';
@@ -29,6 +35,7 @@ export interface ImportOptions {
   /** Stored in meta so a later sync can tell whether the served graph changed. */
   contentHash?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** Rows per write: graph rows per packed chunk (default GRAPH_CHUNK_ROWS), other rows per bulkPut. */
   chunkSize?: number;
   /**
    * The served extractions.json (unvalidated), when there is one: stored so the graph can be
@@ -52,20 +59,6 @@ export interface ImportResult {
   userSourcesNotMerged?: number;
   /** Why the served extractions.json was not stored (it did not validate). */
   extractionsError?: string;
-}
-
-export class GraphValidationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GraphValidationError';
-  }
-}
-
-/** Validates `raw` against the graph-file schema; throws GraphValidationError. */
-export function validateGraphFile(raw: unknown): GraphFile {
-  const parsed = GraphFileSchema.safeParse(raw);
-  if (!parsed.success) throw new GraphValidationError(describeZodError(parsed.error));
-  return parsed.data;
 }
 
 /** Validates a served extractions.json; throws GraphValidationError. */
@@ -110,7 +103,7 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
   const chunk = opts.chunkSize ?? CHUNK_SIZE;
 
   progress({ phase: 'validate', done: 0, total: 1 });
-  let graph = validateGraphFile(raw);
+  let graph = await validateGraphFileSliced(raw, { onProgress: (done, total) => progress({ phase: 'validate', done, total }) });
   // A bad extractions.json does not stop the import of a good graph; files just cannot be added to it.
   let corpusExtractions: ExtractionsFile['extractions'] | null = null;
   let extractionsError: string | undefined;
@@ -119,7 +112,6 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
   } catch (e) {
     extractionsError = e instanceof Error ? e.message : String(e);
   }
-  progress({ phase: 'validate', done: 1, total: 1 });
 
   const { texts, missing } = await loadTexts(graph, opts.fetchText, progress);
 
@@ -142,7 +134,7 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
   const counts: Record<string, number> = {};
   for (const n of graph.nodes) counts[n.type] = (counts[n.type] ?? 0) + 1;
 
-  await db.transaction('rw', [db.nodes, db.edges, db.sources, db.texts, db.meta, db.extractions], async () => {
+  await db.transaction('rw', [db.graphChunks, db.sources, db.texts, db.meta, db.extractions], async () => {
     const userNow = (await db.sources.where('origin').equals('user').primaryKeys()).filter((id) => !corpusIds.has(id)).sort();
     if (userNow.join('\n') !== userIds.join('\n')) throw new ConcurrentChangeError();
     const keep = new Set(userIds);
@@ -153,8 +145,6 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
       db.extractions.toCollection().primaryKeys(),
     ]);
     await Promise.all([
-      db.nodes.clear(),
-      db.edges.clear(),
       db.sources.bulkDelete(notKept(sourceIds)),
       db.texts.bulkDelete(notKept(textIds)),
       db.extractions.bulkDelete(notKept(extractionIds)),
@@ -170,8 +160,13 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
     };
     await put(graph.sources.map((s) => ({ ...s, origin: 'corpus' as const })), db.sources);
     if (corpusExtractions) await put(corpusExtractions, db.extractions);
-    await put(graph.nodes, db.nodes);
-    await put(graph.edges, db.edges);
+    await replaceGraphChunks(db, graph.nodes, graph.edges, {
+      chunkSize: opts.chunkSize,
+      onChunk: (rows) => {
+        written += rows;
+        progress({ phase: 'write', done: written, total });
+      },
+    });
     await put(texts, db.texts);
     await db.meta.bulkPut([
       { key: META.contentHash, value: opts.contentHash ?? null },

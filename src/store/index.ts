@@ -1,5 +1,6 @@
 export * from './db';
 export * from './import';
+export * from './chunks';
 export * from './sync';
 export * from './errors';
 export * from './queries';

@@ -12,6 +12,7 @@
  */
 import type { FileExtractionRecord, GraphEdge, GraphFile, GraphNode, Source, UserSource } from '../model';
 import { applyChange, isUserSource, type ExtractionChange, type ExtractionSet } from '../ingest/merge';
+import { hasGraphRows, replaceGraphChunks } from './chunks';
 import { META, type PolicyDB } from './db';
 
 /** Meta keys owned by this module. */
@@ -54,15 +55,15 @@ async function revisionOf(db: PolicyDB): Promise<number> {
 
 /** Everything assembly needs, read in one transaction. An empty database is assemblable. */
 export async function readAssemblyInput(db: PolicyDB): Promise<AssemblyInput> {
-  return db.transaction('r', [db.sources, db.extractions, db.meta, db.nodes], async () => {
-    const [sources, extractions, revision, flag, nodeCount] = await Promise.all([
+  return db.transaction('r', [db.sources, db.extractions, db.meta, db.graphChunks], async () => {
+    const [sources, extractions, revision, flag, hasRows] = await Promise.all([
       db.sources.toArray(),
       db.extractions.toArray(),
       revisionOf(db),
       db.meta.get(INGEST_META.assemblable),
-      db.nodes.count(),
+      hasGraphRows(db),
     ]);
-    return { sources, extractions, revision, assemblable: flag?.value === true || nodeCount === 0 };
+    return { sources, extractions, revision, assemblable: flag?.value === true || !hasRows };
   });
 }
 
@@ -75,6 +76,7 @@ export interface AssemblyCommit {
 }
 
 export interface CommitOptions {
+  /** Graph rows per packed chunk (default GRAPH_CHUNK_ROWS). */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -87,25 +89,20 @@ function countsOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[], sour
 
 /** Writes an assembled graph and the change of files that produced it, all or nothing. */
 export async function commitAssembly(db: PolicyDB, commit: AssemblyCommit, opts: CommitOptions = {}): Promise<void> {
-  const chunk = opts.chunkSize ?? 1000;
   const { nodes, edges } = commit.graph;
   const { add, remove } = commit.change;
   const total = nodes.length + edges.length + add.length;
   let written = 0;
-  await db.transaction('rw', [db.nodes, db.edges, db.sources, db.texts, db.extractions, db.meta], async () => {
+  await db.transaction('rw', [db.graphChunks, db.sources, db.texts, db.extractions, db.meta], async () => {
     if ((await revisionOf(db)) !== commit.expectRevision) throw new ConcurrentChangeError();
-    await Promise.all([db.nodes.clear(), db.edges.clear()]);
     if (remove.length) await Promise.all([db.sources.bulkDelete(remove), db.texts.bulkDelete(remove), db.extractions.bulkDelete(remove)]);
-    const put = async <T>(rows: readonly T[], table: { bulkPut(items: readonly T[]): Promise<unknown> }) => {
-      for (let i = 0; i < rows.length; i += chunk) {
-        const slice = rows.slice(i, i + chunk);
-        await table.bulkPut(slice);
-        written += slice.length;
+    await replaceGraphChunks(db, nodes, edges, {
+      chunkSize: opts.chunkSize,
+      onChunk: (rows) => {
+        written += rows;
         opts.onProgress?.(written, total);
-      }
-    };
-    await put(nodes, db.nodes);
-    await put(edges, db.edges);
+      },
+    });
     if (add.length) {
       await db.sources.bulkPut(add.map((u) => ({ ...u.source, origin: 'user' as const })));
       await db.texts.bulkPut(add.map((u) => ({ sourceId: u.source.id, text: u.text })));

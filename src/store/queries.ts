@@ -1,5 +1,6 @@
 /** Read-side queries: plain rows out, nothing else. */
-import type { Diagnostic, GraphEdge, GraphNode, NodeType, Source } from '../model';
+import { NODE_TYPES, type Diagnostic, type GraphEdge, type GraphNode, type NodeType, type Source } from '../model';
+import { readGraphChunks } from './chunks';
 import { META, type PolicyDB } from './db';
 
 export interface GraphRows {
@@ -7,11 +8,9 @@ export interface GraphRows {
   edges: GraphEdge[];
 }
 
+/** Every stored node and edge, in the order the graph had them when it was written. */
 export async function loadGraphRows(db: PolicyDB): Promise<GraphRows> {
-  return db.transaction('r', [db.nodes, db.edges], async () => {
-    const [nodes, edges] = await Promise.all([db.nodes.toArray(), db.edges.toArray()]);
-    return { nodes, edges };
-  });
+  return readGraphChunks(db);
 }
 
 /** The decoded text of a source, or null when it was not stored. */
@@ -23,12 +22,18 @@ export async function getSources(db: PolicyDB): Promise<Source[]> {
   return db.sources.toArray();
 }
 
-/** Node counts per type (by index, without loading the rows) plus the edge count. */
+/**
+ * Node counts per type plus the edge count, as every write of the graph records them in meta
+ * (without reading the rows). Zero for a type the graph has none of, or when nothing is stored.
+ */
 export async function countsByType(db: PolicyDB): Promise<Record<NodeType | 'edges', number>> {
-  const types: NodeType[] = ['policy', 'task', 'document', 'program', 'institution', 'region'];
-  const counts = await Promise.all(types.map((t) => db.nodes.where('type').equals(t).count()));
-  const out = Object.fromEntries(types.map((t, i) => [t, counts[i]])) as Record<NodeType | 'edges', number>;
-  out.edges = await db.edges.count();
+  const stored = (await db.meta.get(META.counts))?.value;
+  const counts = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const out = {} as Record<NodeType | 'edges', number>;
+  for (const k of [...NODE_TYPES, 'edges'] as const) {
+    const v = counts[k];
+    out[k] = typeof v === 'number' ? v : 0;
+  }
   return out;
 }
 

@@ -1,11 +1,15 @@
 /**
  * Keep the local copy in step with the served graph.
  *
- * On start: fetch the graph file, hash its bytes (SHA-256) and import only when the hash differs
- * from the one stored with the last import. When the fetch fails (offline, server gone) the app
- * keeps working from what IndexedDB holds.
+ * On start: fetch the small manifest beside the graph file (./manifest); when it names the hash
+ * stored with the last import, nothing else is fetched. Otherwise (no manifest, another hash):
+ * fetch the graph file, hash its bytes (SHA-256) and import only when the hash differs from the
+ * stored one. When the fetch fails (offline, server gone) the app keeps working from what
+ * IndexedDB holds.
  */
+import { hasGraphRows } from './chunks';
 import { META, type PolicyDB } from './db';
+import { MANIFEST_FILE, parseManifest, type GraphManifest } from './manifest';
 import { importGraph, type ImportProgress, type ImportResult } from './import';
 import { INGEST_META, type Assembler } from './ingest';
 
@@ -25,6 +29,8 @@ export interface SyncResult {
   import?: ImportResult;
   /** Why the fetch failed, for 'offline' / 'unavailable'. */
   fetchError?: string;
+  /** 'unchanged' was decided from the manifest alone: the graph file was not downloaded. */
+  fromManifest?: boolean;
 }
 
 export interface SyncOptions {
@@ -53,10 +59,30 @@ function resolveUrl(url: string, base?: string): string {
   return new URL(url, root).href;
 }
 
+/** The served manifest, or null when there is none, it cannot be fetched or does not validate. */
+async function fetchManifest(doFetch: typeof globalThis.fetch, graphUrl: string): Promise<GraphManifest | null> {
+  try {
+    const res = await doFetch(resolveUrl(MANIFEST_FILE, graphUrl), { cache: 'no-cache' });
+    if (!res.ok) return null;
+    const manifest = parseManifest(await res.json());
+    // A manifest for another file (the app pointed at a different graph URL) says nothing about this one.
+    return manifest && resolveUrl(manifest.graph, graphUrl) === graphUrl ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<SyncResult> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const graphUrl = resolveUrl(opts.url ?? './data/graph.json');
   const stored = await storedContentHash(db);
+  const assemblable = async () => (await db.meta.get(INGEST_META.assemblable))?.value === true;
+
+  if (stored !== null) {
+    const manifest = await fetchManifest(doFetch, graphUrl);
+    // Same graph, and nothing to add from extractions.json (see below): done without the download.
+    if (manifest?.sha256 === stored && (await assemblable())) return { status: 'unchanged', contentHash: stored, fromManifest: true };
+  }
 
   let bytes: ArrayBuffer;
   try {
@@ -66,7 +92,7 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
     bytes = await res.arrayBuffer();
   } catch (e) {
     const fetchError = e instanceof Error ? e.message : String(e);
-    const hasData = stored !== null || (await db.nodes.count()) > 0;
+    const hasData = stored !== null || (await hasGraphRows(db));
     return { status: hasData ? 'offline' : 'unavailable', contentHash: stored, fetchError };
   }
 
@@ -84,7 +110,7 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
   let extractions: unknown;
   if (hash === stored) {
     // Same graph; import again only to add the extractions a database from an older build lacks.
-    if ((await db.meta.get(INGEST_META.assemblable))?.value === true) return { status: 'unchanged', contentHash: hash };
+    if (await assemblable()) return { status: 'unchanged', contentHash: hash };
     extractions = await fetchExtractions();
     if (extractions === undefined) return { status: 'unchanged', contentHash: hash };
   } else {

@@ -18,6 +18,7 @@ import {
   importWorkspace,
   listCorrections,
   listNotes,
+  loadGraphRows,
   listViews,
   openDb,
   orphanNotes,
@@ -44,8 +45,7 @@ async function snapshot(db: PolicyDB) {
     notes: await db.notes.orderBy('nodeId').toArray(),
     views: await db.views.orderBy('id').toArray(),
     corrections: await db.corrections.orderBy('id').toArray(),
-    nodes: await db.nodes.count(),
-    edges: await db.edges.count(),
+    graph: await loadGraphRows(db),
     hash: await storedContentHash(db),
   };
 }
@@ -173,7 +173,7 @@ describe('graph file', () => {
 });
 
 describe('two connections across an upgrade', () => {
-  it('a version-1 connection is told, closes, and the version-2 one opens with the data intact', async () => {
+  it('a version-1 connection is told, closes, and the current one opens with the data intact', async () => {
     const name = `ws-upgrade-${process.pid}`;
     // The app as it was at schema version 1, with the same versionchange handling as openDb.
     const old = new Dexie(name);
@@ -193,7 +193,7 @@ describe('two connections across an upgrade', () => {
     const db = await openDb({ name, onVersionChange: () => newNotified++ });
     expect(oldNotified).toBe(1);
     expect(old.isOpen()).toBe(false);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.notes.get('program:双减')).toMatchObject({ text: '旧笔记', tags: [] });
     expect((await listViews(db)).map((v) => v.name)).toEqual(['旧视图']);
     // The old tab's handle no longer works (its UI shows the reload banner instead).
@@ -201,7 +201,7 @@ describe('two connections across an upgrade', () => {
 
     // And a later upgrade by yet another tab notifies this one (the app's reload banner).
     const newer = new PolicyDB(name);
-    newer.version(3).stores({ extra: 'id' });
+    newer.version(4).stores({ extra: 'id' });
     await newer.open();
     expect(newNotified).toBe(1);
     expect(db.isOpen()).toBe(false);
