@@ -28,10 +28,13 @@ export interface FileExtraction {
 
 type NodeOf<T extends GraphNode['type']> = Extract<GraphNode, { type: T }>;
 
+/** Up to this many evidence records an edge's duplicates are found by a linear scan; beyond it, by a key set. */
+const LINEAR_EVIDENCE = 8;
+
 class GraphBuilder {
   nodes = new Map<string, GraphNode>();
   edges = new Map<string, GraphEdge>();
-  /** Per edge, the evidence already on it (sourceId and start): one edge may gather thousands. */
+  /** Per edge with many evidence records (one edge may gather thousands), the keys (sourceId:start) already on it. */
   private evidenceKeys = new Map<string, Set<string>>();
 
   node<T extends GraphNode>(n: T): T {
@@ -45,19 +48,28 @@ class GraphBuilder {
     const id = `${type}:${source}->${target}`;
     let e = this.edges.get(id);
     if (!e) {
-      e = { id, type, source, target, evidence: [], ...extra };
+      e = extra ? { id, type, source, target, evidence: [], ...extra } : { id, type, source, target, evidence: [] };
       this.edges.set(id, e);
     }
-    if (evidence) {
-      let keys = this.evidenceKeys.get(id);
-      if (!keys) this.evidenceKeys.set(id, (keys = new Set(e.evidence.map((x) => `${x.sourceId}:${x.start}`))));
-      const key = `${evidence.sourceId}:${evidence.start}`;
-      if (!keys.has(key)) {
-        keys.add(key);
-        e.evidence.push(evidence);
-      }
-    }
+    if (evidence) this.addEvidence(e, evidence);
     return e;
+  }
+
+  /** Adds evidence unless the edge already has evidence from the same source and start. */
+  private addEvidence(e: GraphEdge, evidence: Evidence): void {
+    const list = e.evidence;
+    if (list.length < LINEAR_EVIDENCE) {
+      for (const x of list) if (x.start === evidence.start && x.sourceId === evidence.sourceId) return;
+      list.push(evidence);
+      return;
+    }
+    let keys = this.evidenceKeys.get(e.id);
+    if (!keys) this.evidenceKeys.set(e.id, (keys = new Set(list.map((x) => `${x.sourceId}:${x.start}`))));
+    const key = `${evidence.sourceId}:${evidence.start}`;
+    if (!keys.has(key)) {
+      keys.add(key);
+      list.push(evidence);
+    }
   }
 }
 
@@ -86,15 +98,13 @@ function ensureRegion(b: GraphBuilder, name: string, province?: string, scope?: 
 
 function ensureInstitution(b: GraphBuilder, ref: InstitutionRef, scope?: string): string {
   const id = `inst:${anonymisedScope(ref.name, scope)}`;
-  const node = b.node<NodeOf<'institution'>>({
-    id,
-    type: 'institution',
-    label: ref.name,
-    name: ref.name,
-    aliases: [],
-    ...(ref.level ? { level: ref.level } : {}),
-    ...(ref.region ? { region: ref.region } : {}),
-  });
+  let node = b.nodes.get(id) as NodeOf<'institution'> | undefined;
+  if (!node) {
+    node = { id, type: 'institution', label: ref.name, name: ref.name, aliases: [] };
+    if (ref.level) node.level = ref.level;
+    if (ref.region) node.region = ref.region;
+    b.nodes.set(id, node);
+  }
   if (ref.written && ref.written !== ref.name && !node.aliases.includes(ref.written)) node.aliases.push(ref.written);
   if (ref.region && !node.region) node.region = ref.region;
   if (node.region && !b.edges.has(`located_in:${id}->${regionId(node.region, scope)}`)) {
@@ -182,7 +192,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
           const n = (used.get(tid) ?? 0) + 1;
           used.set(tid, n);
           if (n > 1) tid += `#${n}`;
-          b.node<NodeOf<'task'>>({
+          const task: NodeOf<'task'> = {
             id: tid,
             type: 'task',
             label: t.title,
@@ -194,10 +204,12 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
             sourceId: x.sourceId,
             start: t.start,
             end: t.end,
-            ...(p.year !== undefined ? { year: p.year } : {}),
-            ...(p.region ? { region: p.region } : {}),
-            ...(p.level ? { level: p.level } : {}),
-          });
+          };
+          // Assigned in this order so the serialised key order stays that of the contract's examples.
+          if (p.year !== undefined) task.year = p.year;
+          if (p.region) task.region = p.region;
+          if (p.level) task.level = p.level;
+          b.node(task);
           b.edge('contains', id, tid);
           return tid;
         }),
@@ -291,8 +303,8 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
     if (sameRegion && notEarlier) b.edge('fulfils', target.id, citer.id, e.evidence[0], { rule: 'promised-title' });
   }
 
-  const nodes = [...b.nodes.values()].sort((a, c) => cmp(a.id, c.id));
-  const edges = [...b.edges.values()].sort((a, c) => cmp(a.id, c.id));
+  const nodes = sortedById(b.nodes);
+  const edges = sortedById(b.edges);
   for (const n of nodes) if ('aliases' in n && Array.isArray(n.aliases)) n.aliases.sort(cmp);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -301,6 +313,11 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
     edges,
     diagnostics: [...diagnostics].sort((a, c) => cmp(a.path ?? '', c.path ?? '') || cmp(a.message, c.message)),
   };
+}
+
+/** The map's values in id order (the built-in string sort of the keys: code-unit order, as cmp). */
+function sortedById<T>(byId: Map<string, T>): T[] {
+  return [...byId.keys()].sort().map((id) => byId.get(id)!);
 }
 
 function cmp(a: string, b: string): number {
