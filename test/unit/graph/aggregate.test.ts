@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aggregateView } from '../../../src/graph/aggregate';
+import { applyFilters } from '../../../src/graph/filters';
+import { buildGraph, type PolicyGraph } from '../../../src/graph/load';
+import { capView } from '../../../src/graph/view';
+import type { GraphFile } from '../../../src/model';
+import { writeSynthGraph } from '../../../scripts/bench/graph-synth';
+import { IDS, smallGraphFile } from './fixture';
+
+describe('aggregateView on the hand-built fixture', () => {
+  const f = smallGraphFile();
+  const g = buildGraph(f.nodes, f.edges);
+
+  it('groups by type and province (a task by its policy, a county region up its parent chain), else level', () => {
+    const v = aggregateView(g, g.nodes(), g.edges());
+    const groupOf = (id: string) => {
+      const a = g.getNodeAttributes(id);
+      return v.groups.filter((gr) => gr.type === a.type);
+    };
+    expect(v.groups.reduce((s, gr) => s + gr.count, 0)).toBe(g.order);
+    // The Ordos task's policy is in 内蒙古自治区.
+    const ordosTasks = g.filterNodes((_, a) => a.type === 'task' && a.policyId === IDS.ordos).length;
+    const inner = v.groups.find((gr) => gr.id === 'agg:task:province:内蒙古自治区');
+    expect(inner?.count).toBeGreaterThanOrEqual(ordosTasks);
+    expect(v.groups.find((gr) => gr.id === 'agg:region:province:河北省')?.count).toBe(3); // 河北省, 石家庄市, 某县
+    // National documents have no province: grouped by level.
+    expect(groupOf(IDS.supervision).some((gr) => gr.place.kind === 'level' && gr.place.level === 'national')).toBe(true);
+    for (const gr of v.groups) expect(gr.id.startsWith('agg:')).toBe(true);
+    expect(v.groups.every((gr) => !g.hasNode(gr.id))).toBe(true);
+  });
+
+  it('accounts for every edge: between groups (weights), inside groups, or omitted', () => {
+    const v = aggregateView(g, g.nodes(), g.edges());
+    const between = v.edges.reduce((s, e) => s + e.weight, 0);
+    const inside = v.groups.reduce((s, gr) => s + gr.internalEdges, 0);
+    expect(between + inside + v.omitted.edges).toBe(g.size);
+    const ids = new Set(v.groups.map((gr) => gr.id));
+    for (const e of v.edges) {
+      expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+      expect(e.source).not.toBe(e.target);
+    }
+    const few = aggregateView(g, g.nodes(), g.edges(), { maxEdges: 2 });
+    expect(few.edges).toEqual(v.edges.slice(0, 2));
+    expect(few.omitted.groupEdges).toBe(v.edges.length - 2);
+    expect(few.edges.reduce((s, e) => s + e.weight, 0) + inside + few.omitted.edges).toBe(g.size);
+  });
+
+  it('ignores edges whose ends are not in the view and counts drawn nodes', () => {
+    const v = aggregateView(g, [IDS.supervision, IDS.moe], g.edges(), { drawn: new Set([IDS.moe]) });
+    expect(v.groups.reduce((s, gr) => s + gr.count, 0)).toBe(2);
+    expect(v.groups.reduce((s, gr) => s + gr.shown, 0)).toBe(1);
+    const expected = g.edges().filter((e) => [IDS.supervision, IDS.moe].includes(g.source(e)) && [IDS.supervision, IDS.moe].includes(g.target(e))).length;
+    expect(v.edges.reduce((s, e) => s + e.weight, 0) + v.groups.reduce((s, gr) => s + gr.internalEdges, 0)).toBe(expected);
+  });
+});
+
+describe('aggregateView on a synthetic corpus graph', () => {
+  let g: PolicyGraph;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aggregate-'));
+    const file = join(dir, 'graph.json');
+    await writeSynthGraph(file, 20000);
+    const f = JSON.parse(readFileSync(file, 'utf8')) as GraphFile;
+    rmSync(dir, { recursive: true, force: true });
+    g = buildGraph(f.nodes, f.edges);
+  }, 60_000);
+
+  it('summarises the whole view in a drawable number of groups, with what the cap draws counted', () => {
+    const r = applyFilters(g, {});
+    const capped = capView(g, r.nodes, r.edges, 2500);
+    const v = aggregateView(g, r.nodes, r.edges, { drawn: new Set(capped.nodes) });
+    expect(v.groups.length).toBeLessThan(400);
+    expect(v.groups.reduce((s, gr) => s + gr.count, 0)).toBe(r.nodes.length);
+    expect(v.groups.reduce((s, gr) => s + gr.shown, 0)).toBe(capped.nodes.length);
+    const between = v.edges.reduce((s, e) => s + e.weight, 0);
+    expect(between + v.groups.reduce((s, gr) => s + gr.internalEdges, 0) + v.omitted.edges).toBe(r.edges.length);
+    // Each task group's count equals the tasks whose policy is in that province.
+    const perProvince = new Map<string, number>();
+    g.forEachNode((_, a) => {
+      if (a.type !== 'task') return;
+      const p = g.getNodeAttributes(a.policyId);
+      if (p.type === 'policy' && p.province) perProvince.set(p.province, (perProvince.get(p.province) ?? 0) + 1);
+    });
+    for (const [prov, n] of perProvince) expect(v.groups.find((gr) => gr.id === `agg:task:province:${prov}`)?.count).toBe(n);
+    // Same answer from plain copies (slow path).
+    expect(aggregateView(g, [...r.nodes], [...r.edges], { drawn: new Set(capped.nodes) })).toEqual(v);
+    // Heaviest first.
+    for (let i = 1; i < v.edges.length; i++) expect(v.edges[i - 1].weight).toBeGreaterThanOrEqual(v.edges[i].weight);
+  });
+});
