@@ -1,0 +1,314 @@
+/**
+ * Ranked search over node names: labels, titles, names, aliases and 文号.
+ *
+ * Every CJK run is indexed as character bigrams plus its last character (see search/terms.ts),
+ * and a query must contain all of its bigrams, so recall does not depend on a word segmenter.
+ * A query of one CJK character is a prefix search (every character of the index is the start of
+ * a bigram or the last character of a run). 文号 in a query are matched exactly after
+ * normalisation (中发[2019]26号 finds 中发〔2019〕26号) and ranked first.
+ *
+ * The index is built where it is queried (in the browser); it is not meant to be serialised from
+ * Node, whose segmenter differs. At 100k nodes build it with createSearchIndexAsync, which yields
+ * to the event loop every few tens of milliseconds.
+ */
+import type { NodeType } from '../../model';
+import { findDocNumbers, normaliseDocNumber } from '../docnumber';
+import type { NodeAttributes, PolicyGraph } from '../load';
+import { InvertedIndex } from './inverted';
+import { foldedTerms, fold, isPrefixTerm, queryTerms, queryWords, textTerms } from './terms';
+
+export { queryTerms, queryWords } from './terms';
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  type: NodeType;
+  label: string;
+}
+
+export interface SearchOptions {
+  /** Only these node types. */
+  types?: readonly NodeType[];
+  /** At most this many hits (default 50). */
+  limit?: number;
+}
+
+interface IndexedDoc {
+  id: string;
+  type: NodeType;
+  /** The node's label as displayed (not indexed). */
+  shown: string;
+  /** Field values in the order of FIELDS ('' when the node has none). */
+  fields: string[];
+  docNumber: string;
+}
+
+/** A search index over one graph. Opaque: use the functions of this module. */
+export interface SearchIndex {
+  readonly text: InvertedIndex;
+  /** Slot of the inverted index → the document indexed there (removed ones stay, dead). */
+  readonly docs: IndexedDoc[];
+  /** Slot → folded names without whitespace, each between newlines, for the phrase bonus. */
+  readonly haystacks: string[];
+  readonly slotOf: Map<string, number>;
+  /** Normalised 文号 → ids of the policies and documents bearing it. */
+  readonly docNumbers: Map<string, Set<string>>;
+}
+
+/**
+ * Tasks are most of the nodes and Intl.Segmenter costs ~20 µs a title, so task names go in a
+ * field of their own that gets bigrams only; segmenter words, which only refine ranking, are
+ * kept for the named entities.
+ */
+const TASK_FIELD = 'task';
+const FIELDS = ['label', TASK_FIELD, 'title', 'name', 'aliases', 'docNumber'] as const;
+const BOOST: Record<(typeof FIELDS)[number], number> = { name: 3, title: 2, label: 2, [TASK_FIELD]: 2, aliases: 1.5, docNumber: 1 };
+const WORDS_IN_FIELD = FIELDS.map((f) => f !== TASK_FIELD);
+/**
+ * Named things (documents, policies, programmes) before the many tasks that merely mention a
+ * term: a short task title would otherwise win on BM25 length normalisation alone.
+ */
+const TYPE_WEIGHT: Record<NodeType, number> = {
+  policy: 1.5,
+  document: 1.25,
+  program: 1.25,
+  institution: 1.15,
+  region: 1.1,
+  task: 0.6,
+};
+const EXACT_DOC_NUMBER_BONUS = 1000;
+/** Score factor of a hit one of whose names is the query, and of one whose names contain it. */
+const PHRASE_EQUAL = 6;
+const PHRASE_WITHIN = 3;
+
+/** Index-side terms of a field value (the task field gets no segmenter words). */
+export function indexTerms(text: string, field?: string): string[] {
+  return textTerms(text, field !== TASK_FIELD);
+}
+
+function docOf(id: string, a: NodeAttributes): IndexedDoc {
+  const title = 'title' in a && typeof a.title === 'string' ? a.title : '';
+  const name = 'name' in a && typeof a.name === 'string' ? a.name : '';
+  const aliases = 'aliases' in a && Array.isArray(a.aliases) ? a.aliases.join('\n') : '';
+  const docNumber = 'docNumber' in a && a.docNumber ? normaliseDocNumber(a.docNumber) : '';
+  if (a.type === 'task') {
+    const task = a.label.includes(title) ? a.label : `${a.label}\n${title}`;
+    return { id, type: a.type, shown: a.label, fields: ['', task, '', '', '', ''], docNumber: '' };
+  }
+  // The label usually repeats the title or name: index it only when it says something else.
+  const label = a.label === title || a.label === name ? '' : a.label;
+  return { id, type: a.type, shown: a.label, fields: [label, '', title, name, aliases, docNumber], docNumber };
+}
+
+/** The terms of each field of a document (null for an empty field). */
+function fieldTermsOf(folded: readonly string[]): (string[] | null)[] {
+  return folded.map((v, f) => (v ? foldedTerms(v, WORDS_IN_FIELD[f]) : null));
+}
+
+/** An index with nothing in it yet (fill it with addToIndex). */
+export function emptySearchIndex(): SearchIndex {
+  return { text: new InvertedIndex(FIELDS.map((f) => BOOST[f])), docs: [], haystacks: [], slotOf: new Map(), docNumbers: new Map() };
+}
+
+export interface IndexOptions {
+  /**
+   * Only nodes of these types (default all). Tasks are most of a large graph and most of the
+   * indexing time; leaving them out and finding task text with findInTasks is the light option.
+   */
+  types?: readonly NodeType[];
+}
+
+/** Builds the index over the graph in one go (≈5 µs a node; see createSearchIndexAsync for large graphs). */
+export function createSearchIndex(g: PolicyGraph, opts: IndexOptions = {}): SearchIndex {
+  const index = emptySearchIndex();
+  addToIndex(index, g, nodesToIndex(g, opts));
+  return index;
+}
+
+function nodesToIndex(g: PolicyGraph, opts: IndexOptions): string[] {
+  if (!opts.types || opts.types.length === 0) return g.nodes();
+  const types = new Set(opts.types);
+  return g.filterNodes((_, a) => types.has(a.type));
+}
+
+export interface AsyncIndexOptions extends IndexOptions {
+  /** Longest stretch of indexing between two yields to the event loop, in ms (default 40). */
+  sliceMs?: number;
+  /** At most this many nodes between two yields (default: no limit but sliceMs). */
+  chunkSize?: number;
+  /** Called after each slice. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Builds the index in time slices, yielding to the event loop between them so that the page
+ * stays responsive (no task much over `sliceMs`). Rejects with the signal's reason when aborted.
+ * Nodes added to the graph while it runs are not indexed (add them with addToIndex).
+ */
+export async function createSearchIndexAsync(g: PolicyGraph, opts: AsyncIndexOptions = {}): Promise<SearchIndex> {
+  const sliceMs = opts.sliceMs ?? 40;
+  const chunk = Math.max(1, opts.chunkSize ?? Infinity);
+  const ids = nodesToIndex(g, opts);
+  const index = emptySearchIndex();
+  let i = 0;
+  while (i < ids.length) {
+    opts.signal?.throwIfAborted();
+    const start = performance.now();
+    const end = Math.min(ids.length, i + chunk);
+    // The clock is read every 64 nodes (≈0.3 ms of work).
+    while (i < end) {
+      const stop = Math.min(end, i + 64);
+      addToIndex(index, g, ids.slice(i, stop));
+      i = stop;
+      if (performance.now() - start >= sliceMs) break;
+    }
+    opts.onProgress?.(i, ids.length);
+    if (i < ids.length) await yieldToEventLoop();
+  }
+  opts.signal?.throwIfAborted();
+  return index;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Adds (or, for ids already indexed, replaces) the given nodes of the graph. */
+export function addToIndex(index: SearchIndex, g: PolicyGraph, ids: Iterable<string>): void {
+  for (const id of new Set(ids)) {
+    if (!g.hasNode(id)) continue;
+    if (index.slotOf.has(id)) removeFromIndex(index, [id]);
+    const doc = docOf(id, g.getNodeAttributes(id));
+    const folded = doc.fields.map(fold);
+    const slot = index.text.add(fieldTermsOf(folded));
+    index.docs[slot] = doc;
+    index.slotOf.set(id, slot);
+    const names = new Set<string>([compactFolded(fold(doc.shown))]);
+    for (const v of folded) if (v && v !== doc.docNumber) for (const line of v.split('\n')) if (line) names.add(compactFolded(line));
+    index.haystacks[slot] = `\n${[...names].join('\n')}\n`;
+    if (doc.docNumber) {
+      let set = index.docNumbers.get(doc.docNumber);
+      if (!set) index.docNumbers.set(doc.docNumber, (set = new Set()));
+      set.add(id);
+    }
+  }
+}
+
+/** Removes nodes from the index (ids not indexed are ignored). */
+export function removeFromIndex(index: SearchIndex, ids: Iterable<string>): void {
+  for (const id of ids) {
+    const slot = index.slotOf.get(id);
+    if (slot === undefined) continue;
+    const doc = index.docs[slot];
+    index.text.remove(slot, fieldTermsOf(doc.fields.map(fold)));
+    index.slotOf.delete(id);
+    index.haystacks[slot] = '';
+    const set = doc.docNumber ? index.docNumbers.get(doc.docNumber) : undefined;
+    if (set && set.delete(id) && set.size === 0) index.docNumbers.delete(doc.docNumber);
+  }
+}
+
+function compactFolded(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/**
+ * Ranked hits for a query. Exact 文号 matches come first; then nodes containing every bigram of
+ * the query (or, when none does, any), ranked by BM25 with a bonus for names that contain the
+ * query as one phrase and a larger one for names equal to it. Only the best `limit` are ranked
+ * in full, so a one-character query matching most of the graph costs one pass over its postings.
+ */
+export function search(index: SearchIndex, query: string, opts: SearchOptions = {}): SearchHit[] {
+  const limit = opts.limit ?? 50;
+  const types = opts.types && opts.types.length ? new Set(opts.types) : null;
+  const hits: SearchHit[] = [];
+  const seen = new Set<number>();
+  const q = query.trim();
+  if (!q || limit <= 0) return hits;
+
+  // 1. 文号 exact matches.
+  const docNumbersInQuery = findDocNumbers(q);
+  for (const m of docNumbersInQuery) {
+    for (const id of index.docNumbers.get(m.normalised) ?? []) {
+      const slot = index.slotOf.get(id);
+      if (slot === undefined || seen.has(slot)) continue;
+      const doc = index.docs[slot];
+      if (types && !types.has(doc.type)) continue;
+      seen.add(slot);
+      hits.push({ id, score: EXACT_DOC_NUMBER_BONUS, type: doc.type, label: doc.shown });
+    }
+  }
+
+  // 2. Ranked text search.
+  const terms = queryTerms(q);
+  if (terms.length) {
+    const allow = (slot: number) => !seen.has(slot) && (!types || types.has(index.docs[slot].type));
+    let m = index.text.match(terms, { all: true, prefix: isPrefixTerm, allow });
+    // Nothing has every bigram: fall back to any, except for a 文号, where near misses are wrong answers.
+    if (m.slots.length === 0 && hits.length === 0 && docNumbersInQuery.length === 0) {
+      m = index.text.match(terms, { all: false, prefix: isPrefixTerm, allow });
+    }
+    // Whole-word agreement with the segmenter adds to the score but never decides a match.
+    const words = m.slots.length ? queryWords(q) : [];
+    const wordScore = new Map<number, number>();
+    if (words.length) {
+      const w = index.text.match(words, { all: false, allow });
+      for (let i = 0; i < w.slots.length; i++) wordScore.set(w.slots[i], w.scores[i]);
+    }
+    const base = m.scores.map((s, i) => (s + 0.5 * (wordScore.get(m.slots[i]) ?? 0)) * TYPE_WEIGHT[index.docs[m.slots[i]].type]);
+    const ranked = bestRanked(index, m.slots, base, fold(q).replace(/\s+/g, ''), limit);
+    // Keep 文号 hits above everything else whatever the BM25 scale.
+    const topText = ranked.length ? ranked[0].score : 0;
+    for (const h of hits) h.score += topText;
+    for (const h of ranked) {
+      if (hits.length >= limit) break;
+      hits.push(h);
+    }
+  }
+  return hits.slice(0, limit);
+}
+
+/**
+ * The `k` best candidates by base score times phrase bonus, best first (ties: shorter label,
+ * then id). A bonus is at most PHRASE_EQUAL, so a candidate whose base score times that cannot
+ * reach the k-th best base score is passed over without looking at its names.
+ */
+function bestRanked(index: SearchIndex, slots: readonly number[], base: readonly number[], phrase: string, k: number): SearchHit[] {
+  const n = slots.length;
+  let floor = 0;
+  if (n > k * 4) {
+    const sorted = Float64Array.from(base).sort();
+    floor = sorted[n - k] / PHRASE_EQUAL;
+  }
+  const equal = `\n${phrase}\n`;
+  const final = new Float64Array(n);
+  const top: number[] = [];
+  const better = (i: number, j: number): boolean => {
+    if (final[i] !== final[j]) return final[i] > final[j];
+    const a = index.docs[slots[i]];
+    const b = index.docs[slots[j]];
+    if (a.shown.length !== b.shown.length) return a.shown.length < b.shown.length;
+    return a.id < b.id;
+  };
+  for (let i = 0; i < n; i++) {
+    if (base[i] < floor) continue;
+    const hay = index.haystacks[slots[i]];
+    final[i] = base[i] * (hay.includes(equal) ? PHRASE_EQUAL : hay.includes(phrase) ? PHRASE_WITHIN : 1);
+    if (top.length === k && !better(i, top[k - 1])) continue;
+    // Binary insertion into the short best-first list.
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (better(i, top[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top.map((i) => {
+    const doc = index.docs[slots[i]];
+    return { id: doc.id, score: final[i], type: doc.type, label: doc.shown };
+  });
+}

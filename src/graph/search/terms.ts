@@ -1,0 +1,84 @@
+/**
+ * Search terms of Chinese names.
+ *
+ * Chinese has no spaces, and word segmenters disagree (Node's ICU splits 督导 into 督|导, Chromium's
+ * keeps it), so every CJK run is indexed as overlapping character bigrams plus its last
+ * character, and a query must contain all of its bigrams: recall does not depend on the
+ * segmenter. Intl.Segmenter words are indexed as well and help ranking where both sides agree.
+ * Other runs (Latin words, numbers) are terms whole.
+ */
+
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+/gu;
+export const IS_CJK = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+let segmenter: Intl.Segmenter | null | undefined;
+function getSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+/** Folds width and case so that ＡＢ, AB and ab are one term. */
+export function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+/** Folded, without whitespace: what phrase comparison uses. */
+export function compact(s: string): string {
+  return fold(s).replace(/\s+/g, '');
+}
+
+/**
+ * Index-side terms of a field value (distinct): bigrams and last character of CJK runs, other
+ * words whole, and with `words` the segmenter's words (costly: ~20 µs a title).
+ */
+export function textTerms(text: string, words: boolean): string[] {
+  return foldedTerms(fold(text), words);
+}
+
+/** textTerms of a string already folded. */
+export function foldedTerms(s: string, words: boolean): string[] {
+  const terms = new Set<string>();
+  for (const m of s.matchAll(CJK_RUN)) {
+    const run = m[0];
+    if (!IS_CJK.test(run)) {
+      terms.add(run);
+      continue;
+    }
+    for (let i = 0; i + 1 < run.length; i++) terms.add(run.slice(i, i + 2));
+    terms.add(run[run.length - 1]);
+  }
+  if (words) for (const w of queryWords(s)) terms.add(w);
+  return [...terms];
+}
+
+/** Segmenter words of a query longer than a bigram: matched (optionally) against the indexed words, for ranking. */
+export function queryWords(query: string): string[] {
+  const seg = getSegmenter();
+  if (!seg) return [];
+  const words = new Set<string>();
+  for (const w of seg.segment(fold(query))) {
+    if (w.isWordLike && w.segment.length > 2 && IS_CJK.test(w.segment)) words.add(w.segment);
+  }
+  return [...words];
+}
+
+/** Query-side terms: the bigrams of each CJK run (a 1-character run as itself), other words whole. */
+export function queryTerms(query: string): string[] {
+  const terms: string[] = [];
+  for (const m of fold(query).matchAll(CJK_RUN)) {
+    const run = m[0];
+    if (!IS_CJK.test(run) || run.length === 1) terms.push(run);
+    else for (let i = 0; i + 1 < run.length; i++) terms.push(run.slice(i, i + 2));
+  }
+  return [...new Set(terms)];
+}
+
+/**
+ * A query term matches longer index terms as a prefix when it is one CJK character (every
+ * character of the index starts a bigram or ends a run) or not CJK (a number or word typed in part).
+ */
+export function isPrefixTerm(term: string): boolean {
+  return term.length === 1 || !IS_CJK.test(term);
+}
