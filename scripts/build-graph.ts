@@ -1,7 +1,8 @@
 /**
  * build-graph: reads every .txt/.md/.htm(l) file under --input (recursively) and writes the graph
  * file (validated against src/model) plus, beside it, the decoded texts (<out-dir>/texts/<id>.txt) and
- * the per-file extractions the browser re-assembles with an analyst's own files (extractions.json).
+ * the per-file extractions the browser re-assembles with an analyst's own files (extractions.json),
+ * and last a manifest (manifest.json: the graph file's SHA-256 and counts, see src/store/manifest).
  *   npm run build:graph                                  # seeds/ → public/data/graph.json
  *   npm run build:graph -- --input DIR --out FILE.json
  * One bad file never stops the build: it is reported with its path and reason. Exit code 0 when
@@ -9,10 +10,12 @@
  */
 import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { listCorpus } from './corpus-files';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildGraph, validateGraph } from '../src/extract';
 import type { InputFile } from '../src/extract/types';
 import { SCHEMA_VERSION, type ExtractionsFile } from '../src/model';
+import { MANIFEST_FILE, type GraphManifest } from '../src/store/manifest';
 
 function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean } {
   let input = 'seeds';
@@ -67,10 +70,22 @@ async function main(): Promise<number> {
   });
   validateGraph(graph);
   await mkdir(dirname(args.out), { recursive: true });
-  await writeFile(args.out, JSON.stringify(graph, null, 1) + '\n', 'utf8');
+  const graphBytes = Buffer.from(JSON.stringify(graph, null, 1) + '\n', 'utf8');
+  await writeFile(args.out, graphBytes);
   // Per-file extractions, so the browser can re-assemble the graph with an analyst's own files.
   const extractionsFile: ExtractionsFile = { schemaVersion: SCHEMA_VERSION, extractions: [...extractions].sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1)) };
   await writeFile(join(dirname(args.out), 'extractions.json'), JSON.stringify(extractionsFile) + '\n', 'utf8');
+  // Last: the manifest lets a reload learn that graph.json is unchanged without downloading it.
+  const manifest: GraphManifest = {
+    manifestVersion: 1,
+    graph: basename(args.out),
+    sha256: createHash('sha256').update(graphBytes).digest('hex'),
+    bytes: graphBytes.length,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    sources: graph.sources.length,
+  };
+  await writeFile(join(dirname(args.out), MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n', 'utf8');
   const seconds = (performance.now() - t0) / 1000;
 
   const count = (type: string) => graph.nodes.filter((n) => n.type === type).length;

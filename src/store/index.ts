@@ -1,6 +1,7 @@
 export * from './db';
 export * from './import';
 export * from './chunks';
+export * from './manifest';
 export * from './sync';
 export * from './errors';
 export * from './queries';

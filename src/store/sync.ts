@@ -77,11 +77,28 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
   const graphUrl = resolveUrl(opts.url ?? './data/graph.json');
   const stored = await storedContentHash(db);
   const assemblable = async () => (await db.meta.get(INGEST_META.assemblable))?.value === true;
+  // The per-file extractions beside the graph (absent from older builds). Fetched before the
+  // import's transaction: awaiting a fetch inside it would let it commit early.
+  const fetchExtractions = async (): Promise<unknown> => {
+    try {
+      const res = await doFetch(resolveUrl('extractions.json', graphUrl), { cache: 'no-cache' });
+      return res.ok ? ((await res.json()) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  /**
+   * For a served graph with the stored hash: import again only to add the extractions a database
+   * from an older build lacks. Returns them, or undefined when there is nothing to do.
+   */
+  const extractionsToAdd = async (): Promise<unknown> => ((await assemblable()) ? undefined : fetchExtractions());
 
-  if (stored !== null) {
-    const manifest = await fetchManifest(doFetch, graphUrl);
-    // Same graph, and nothing to add from extractions.json (see below): done without the download.
-    if (manifest?.sha256 === stored && (await assemblable())) return { status: 'unchanged', contentHash: stored, fromManifest: true };
+  let extractions: unknown;
+  let prefetched = false;
+  if (stored !== null && (await fetchManifest(doFetch, graphUrl))?.sha256 === stored) {
+    extractions = await extractionsToAdd();
+    if (extractions === undefined) return { status: 'unchanged', contentHash: stored, fromManifest: true };
+    prefetched = true;
   }
 
   let bytes: ArrayBuffer;
@@ -96,24 +113,12 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
     return { status: hasData ? 'offline' : 'unavailable', contentHash: stored, fetchError };
   }
 
+  // The bytes decide, not the manifest: it may lag a graph.json rewritten after it was read.
   const hash = await sha256Hex(bytes);
-  // The per-file extractions beside the graph (absent from older builds). Fetched before the
-  // import's transaction: awaiting a fetch inside it would let it commit early.
-  const fetchExtractions = async (): Promise<unknown> => {
-    try {
-      const res = await doFetch(resolveUrl('extractions.json', graphUrl), { cache: 'no-cache' });
-      return res.ok ? ((await res.json()) as unknown) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  let extractions: unknown;
   if (hash === stored) {
-    // Same graph; import again only to add the extractions a database from an older build lacks.
-    if (await assemblable()) return { status: 'unchanged', contentHash: hash };
-    extractions = await fetchExtractions();
+    if (!prefetched) extractions = await extractionsToAdd();
     if (extractions === undefined) return { status: 'unchanged', contentHash: hash };
-  } else {
+  } else if (!prefetched) {
     extractions = await fetchExtractions();
   }
 

@@ -48,9 +48,11 @@ async function readDb(p: Page): Promise<Rows> {
         r.onsuccess = () => res(r.result as unknown[]);
         r.onerror = () => rej(r.error);
       });
+    // Graph rows are stored packed (src/store/chunks): chunks in key order, nodes then edges.
+    const chunks = (await all('graphChunks')) as { kind: string; rows: unknown[] }[];
     const out = {
-      nodes: await all('nodes'),
-      edges: await all('edges'),
+      nodes: chunks.filter((c) => c.kind === 'nodes').flatMap((c) => c.rows),
+      edges: chunks.filter((c) => c.kind === 'edges').flatMap((c) => c.rows),
       sources: await all('sources'),
       texts: (await all('texts', true)).map(String),
       extractions: (await all('extractions', true)).map(String),
