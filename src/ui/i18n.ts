@@ -11,6 +11,8 @@ const zh = {
   appSubtitle: 'Policy Lineage Explorer',
   searchPlaceholder: '搜索文号、标题、名称…  ( / )',
   searchNoResults: '无结果',
+  // search index (built after the first canvas; src/ui/state/graph-rows.ts)
+  searchIndexing: '索引中… {pct}%',
   viewGraph: '关系图',
   viewLineage: '谱系',
   langToggle: 'EN',
@@ -302,6 +304,17 @@ const zh = {
   in_removing: '正在移除…',
   in_noSources: '还没有来源文件。',
   in_empty: '还没有文档。将文件或文件夹拖放到此处,或点击“添加文档”。',
+  // large views (src/ui/components/OverviewBar.svelte, src/ui/cy/overview.ts)
+  lv_overview: '概览',
+  lv_detail: '详图',
+  lv_viewMode: '大视图的显示方式',
+  lv_overviewSummary: '共 {nodes} 个节点、{edges} 条边，按类型与省份（或层级）分为 {groups} 组。点击一组即筛选到该组。',
+  lv_detailSummary: '详图显示 {shown} / {total} 个节点：被引最多的节点及引用它们的任务、政策。',
+  lv_groupLabel: '{where}\n{type} {count}',
+  lv_groupTitle: '{where} · {type}：{count} 个，详图中显示 {shown} 个',
+  lv_noPlace: '地区不详',
+  lv_groups: '各组（按节点数）',
+  lv_moreGroups: '另有 {n} 组',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -311,6 +324,8 @@ const en: Record<MessageKey, string> = {
   appSubtitle: '政策谱系图谱',
   searchPlaceholder: 'Search 文号, titles, names…  ( / )',
   searchNoResults: 'No results',
+  // search index (built after the first canvas; src/ui/state/graph-rows.ts)
+  searchIndexing: 'Indexing… {pct}%',
   viewGraph: 'Graph',
   viewLineage: 'Lineage',
   langToggle: '中文',
@@ -602,6 +617,17 @@ const en: Record<MessageKey, string> = {
   in_removing: 'Removing…',
   in_noSources: 'No source files yet.',
   in_empty: 'No documents yet. Drop files or a folder here, or click “Add documents”.',
+  // large views (src/ui/components/OverviewBar.svelte, src/ui/cy/overview.ts)
+  lv_overview: 'Overview',
+  lv_detail: 'Detail',
+  lv_viewMode: 'How a large view is drawn',
+  lv_overviewSummary: '{nodes} nodes and {edges} edges in {groups} groups by type and province (or level). Click a group to filter to it.',
+  lv_detailSummary: 'Detail shows {shown} of {total} nodes: the most cited and the tasks and policies citing them.',
+  lv_groupLabel: '{where}\n{type} {count}',
+  lv_groupTitle: '{where} · {type}: {count}, {shown} in the detail view',
+  lv_noPlace: 'place unknown',
+  lv_groups: 'Groups (by size)',
+  lv_moreGroups: '{n} more groups',
 };
 
 const nodeTypeNames: Record<Lang, Record<NodeType, string>> = {
