@@ -93,10 +93,10 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
       const r = await page.evaluate(
         ([url, db]) => (window as unknown as { __bench: { run(u: string, d: string, t: string): Promise<Record<string, unknown>> } }).__bench.run(url, db, '/graphs/texts'),
         [`/graphs/graph-${n}.json`, `bench-${n}`],
-      ) as unknown as Omit<BrowserRow, 'rowsPerS' | 'heapBytes' | 'notes'> & { importRows: number; filterSizes: number[]; capped: { nodes: number; edges: number }; lineageDown: Stats; lineageUp: Stats };
+      ) as unknown as Omit<BrowserRow, 'rowsPerS' | 'heapBytes' | 'notes'> & { importRows: number; indexSlices: number; indexLongestSliceMs: number; filterSizes: number[]; capped: { nodes: number; edges: number }; lineageDown: Stats; lineageUp: Stats };
       const heapBytes = await heapUsed(ctx, page);
       await ctx.close();
-      notes.push(`capped view ${r.capped.nodes} nodes / ${r.capped.edges} edges; filter results ${Math.min(...r.filterSizes)}–${Math.max(...r.filterSizes)} nodes; lineage down p95 ${r.lineageDown.p95.toFixed(1)} ms, up p95 ${r.lineageUp.p95.toFixed(1)} ms; max filter ${r.filter.max.toFixed(1)} ms (first call compiles the index); fetch+parse ${(r.fetchParseMs / 1000).toFixed(2)} s; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms`);
+      notes.push(`capped view ${r.capped.nodes} nodes / ${r.capped.edges} edges; filter results ${Math.min(...r.filterSizes)}–${Math.max(...r.filterSizes)} nodes; lineage down p95 ${r.lineageDown.p95.toFixed(1)} ms, up p95 ${r.lineageUp.p95.toFixed(1)} ms; max filter ${r.filter.max.toFixed(1)} ms (first call compiles the index); fetch+parse ${(r.fetchParseMs / 1000).toFixed(2)} s; search index ready in ${(r.indexMs / 1000).toFixed(2)} s over ${r.indexSlices} slices, longest ≤ ${r.indexLongestSliceMs.toFixed(0)} ms; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms`);
       const row: BrowserRow = { ...r, rowsPerS: r.importRows / (r.importMs / 1000), heapBytes, notes };
 
       if (opts.reload) {
