@@ -16,23 +16,32 @@ import { buildGraph, validateGraph } from '../src/extract';
 import type { InputFile } from '../src/extract/types';
 import { SCHEMA_VERSION, type ExtractionsFile } from '../src/model';
 import { MANIFEST_FILE, type GraphManifest } from '../src/store/manifest';
+import { createExtractPool, defaultPoolSize } from './extract-pool';
 
-function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean } {
+/** Below this many files a worker pool costs more to start than it saves. */
+const POOL_MIN_FILES = 64;
+
+function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean; workers?: number } {
   let input = 'seeds';
   let out = 'public/data/graph.json';
   let quiet = false;
+  let workers: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--input' || a === '-i') input = argv[++i];
     else if (a === '--out' || a === '-o') out = argv[++i];
     else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--workers' || a === '-w') {
+      workers = Number(argv[++i]);
+      if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers needs a positive integer');
+    }
     else if (a === '--help' || a === '-h') {
-      console.log('usage: build-graph [--input DIR] [--out FILE.json] [--quiet]');
+      console.log('usage: build-graph [--input DIR] [--out FILE.json] [--quiet] [--workers N (1: no worker threads; default: one per core from 64 files)]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   if (!input || !out) throw new Error('--input and --out need a value');
-  return { input: resolve(input), out: resolve(out), quiet };
+  return { input: resolve(input), out: resolve(out), quiet, workers };
 }
 
 async function main(): Promise<number> {
@@ -60,7 +69,11 @@ async function main(): Promise<number> {
       yield { path: relative(args.input, p).split(sep).join('/'), bytes: data, origin: 'corpus' };
     }
   }
+  // Files are extracted on worker threads (one per core) and assembled here, in input order.
+  const workers = args.workers ?? (paths.length >= POOL_MIN_FILES ? defaultPoolSize() : 1);
+  const pool = workers > 1 ? createExtractPool({ size: workers }) : undefined;
   const { graph, extractions } = await buildGraph(files(), {
+    ...(pool ? { extract: pool.extract, concurrency: pool.concurrency } : {}),
     total: paths.length,
     keepTexts: false,
     onText: (id, text) => writeFile(join(textsDir, `${id}.txt`), text, 'utf8'),
@@ -68,6 +81,7 @@ async function main(): Promise<number> {
       if (!args.quiet && (done % 500 === 0 || done === total)) console.log(`  ${done}/${total} ${path}`);
     },
   });
+  await pool?.close();
   validateGraph(graph);
   await mkdir(dirname(args.out), { recursive: true });
   const graphBytes = Buffer.from(JSON.stringify(graph, null, 1) + '\n', 'utf8');

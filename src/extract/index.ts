@@ -18,23 +18,38 @@ export interface BuildProgress {
   (done: number, total: number | undefined, path: string): void;
 }
 
+export interface BuildOptions {
+  onProgress?: BuildProgress;
+  total?: number;
+  keepTexts?: boolean;
+  onText?: (sourceId: string, text: string) => void | Promise<void>;
+  /** Reads one file; extractFile unless a host runs it elsewhere (a pool of workers). */
+  extract?: (file: InputFile) => Promise<FileResult>;
+  /** Files in flight at once (pooled extraction); results are still taken in input order. Default 1. */
+  concurrency?: number;
+}
+
 /** Builds the graph of a set of files; texts maps sourceId → decoded text. */
 export async function buildGraph(
   files: Iterable<InputFile> | AsyncIterable<InputFile>,
-  opts: { onProgress?: BuildProgress; total?: number; keepTexts?: boolean; onText?: (sourceId: string, text: string) => void | Promise<void> } = {},
+  opts: BuildOptions = {},
 ): Promise<{ graph: GraphFile; texts: Map<string, string>; extractions: FileExtraction[] }> {
   const sources: Source[] = [];
   const extractions: FileExtraction[] = [];
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const seen = new Set<string>();
+  const extract = opts.extract ?? extractFile;
+  const limit = Math.max(1, Math.floor(opts.concurrency ?? 1));
   let done = 0;
-  for await (const f of files) {
-    const r = await extractFile(f);
+  // Results are taken in input order whatever order they finish in, so the first of two files with
+  // the same content is the one kept, as in a sequential build.
+  const take = async (path: string, pending: Promise<FileResult>): Promise<void> => {
+    const r = await pending;
     done++;
     diagnostics.push(...r.diagnostics);
     if (seen.has(r.source.id)) {
-      diagnostics.push({ sourceId: r.source.id, path: f.path, level: 'warning', message: `${f.path}: same content as an earlier file; skipped` });
+      diagnostics.push({ sourceId: r.source.id, path, level: 'warning', message: `${path}: same content as an earlier file; skipped` });
     } else {
       seen.add(r.source.id);
       sources.push(r.source);
@@ -44,8 +59,19 @@ export async function buildGraph(
         if (opts.keepTexts !== false) texts.set(r.source.id, r.text);
       }
     }
-    opts.onProgress?.(done, opts.total, f.path);
+    opts.onProgress?.(done, opts.total, path);
+  };
+  const inFlight: Array<{ path: string; result: Promise<FileResult> }> = [];
+  for await (const f of files) {
+    const result = extract(f);
+    result.catch(() => undefined); // a failure is raised where it is taken, not as an unhandled rejection meanwhile
+    inFlight.push({ path: f.path, result });
+    if (inFlight.length >= limit) {
+      const next = inFlight.shift()!;
+      await take(next.path, next.result);
+    }
   }
+  for (const next of inFlight) await take(next.path, next.result);
   const graph = assembleGraph(sources, extractions, diagnostics);
   return { graph, texts, extractions };
 }
