@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addToIndex, createSearchIndex, createSearchIndexAsync, indexTerms, queryTerms, removeFromIndex, search } from '../../../src/graph/search';
 import { addRows, buildGraph } from '../../../src/graph/load';
+import type { GraphNode, NodeType } from '../../../src/model';
 import { IDS, smallGraphFile } from './fixture';
 
 const setup = () => {
@@ -101,6 +103,15 @@ describe('search', () => {
 });
 
 describe('createSearchIndexAsync', () => {
+  it('yields to the event loop once a slice has run its time, and gives the same answers', async () => {
+    const g = manyNamesGraph(Array.from({ length: 300 }, (_, i) => `教育督导第${i}项`));
+    const progress: number[] = [];
+    // sliceMs 0: every slice ends at the first clock check (every 64 nodes).
+    const index = await createSearchIndexAsync(g, { sliceMs: 0, onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([64, 128, 192, 256, 300]);
+    expect(search(index, '督导', { limit: 400 })).toEqual(search(createSearchIndex(g), '督导', { limit: 400 }));
+  });
+
   it('builds the same index in chunks, reporting progress, and can be aborted', async () => {
     const f = smallGraphFile();
     const g = buildGraph(f.nodes, f.edges);
@@ -114,5 +125,83 @@ describe('createSearchIndexAsync', () => {
     const ctl = new AbortController();
     const pending = createSearchIndexAsync(g, { chunkSize: 2, signal: ctl.signal, onProgress: () => ctl.abort() });
     await expect(pending).rejects.toThrow();
+  });
+});
+
+/** A graph of programmes, institutions and tasks named by `names` (types in turn). */
+function manyNamesGraph(names: readonly string[]) {
+  const types: NodeType[] = ['program', 'institution', 'task'];
+  const nodes: GraphNode[] = names.map((name, i): GraphNode => {
+    const type = types[i % types.length];
+    const id = `${type}:${i}`;
+    if (type === 'task') {
+      return { id, type, label: name, policyId: 'p', path: [String(i)], title: name, text: name, fromOutline: false, sourceId: 's', start: 0, end: 1 };
+    }
+    return type === 'program' ? { id, type, label: name, name, aliases: [] } : { id, type, label: name, name, aliases: [] };
+  });
+  return buildGraph(nodes, []);
+}
+
+/** What must match: every bigram of the query in one name (a single character: that character). */
+function bruteForceMatches(names: readonly string[], query: string): Set<number> {
+  const grams = query.length === 1 ? [query] : Array.from({ length: query.length - 1 }, (_, i) => query.slice(i, i + 2));
+  return new Set(names.flatMap((n, i) => (grams.every((gr) => n.includes(gr)) ? [i] : [])));
+}
+
+describe('search over many similar names', () => {
+  const alphabet = ['教', '育', '督', '导', '校', '学', '县', '管'];
+  const name = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 7 }).map((cs) => cs.join(''));
+
+  it('finds exactly the names holding every bigram (or the character), and the best k are the first k of all', () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 250 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 4 }), (names, pick, from, len) => {
+        // The query is a piece of one of the names (so something matches).
+        const source = names[pick % names.length];
+        const start = from % source.length;
+        const query = source.slice(start, start + len);
+        const g = manyNamesGraph(names);
+        const index = createSearchIndex(g);
+        const all = search(index, query, { limit: 10_000 });
+        expect(new Set(all.map((h) => Number(h.id.split(':')[1])))).toEqual(bruteForceMatches(names, query));
+        for (let i = 1; i < all.length; i++) expect(all[i - 1].score).toBeGreaterThanOrEqual(all[i].score);
+        for (const k of [1, 3, 20]) expect(search(index, query, { limit: k })).toEqual(all.slice(0, k));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('ranks a name equal to the query first even among hundreds of higher-scoring partial matches', () => {
+    // Hundreds of short programme names share 教育; the one task named exactly 教育 starts
+    // lower (tasks weigh less) and must still win on the phrase bonus, past the pruning.
+    const names = [...Array.from({ length: 401 }, (_, i) => `教育${'督导校学'[i % 4]}`), '教育'];
+    const g = manyNamesGraph(names);
+    expect(g.getNodeAttribute('task:401', 'label')).toBe('教育');
+    const index = createSearchIndex(g);
+    const hits = search(index, '教育', { limit: 5 });
+    expect(hits[0]).toMatchObject({ id: 'task:401', label: '教育' });
+    // Without its phrase bonus it would not be among the first five.
+    expect(search(index, '教育', { limit: 500 }).filter((h) => h.score > hits[0].score / 6).length).toBeGreaterThan(5);
+  });
+
+  it('orders equal scores by id', () => {
+    // Programmes 3, 6 and 12 bear the same name: equal scores; as strings program:12 < program:3 < program:6.
+    const names = Array.from({ length: 13 }, (_, i) => ([3, 6, 12].includes(i) ? '县管校聘' : '督导'));
+    const hits = search(createSearchIndex(manyNamesGraph(names)), '县管校聘');
+    expect(hits.map((h) => h.id)).toEqual(['program:12', 'program:3', 'program:6']);
+    expect(new Set(hits.map((h) => h.score)).size).toBe(1);
+  });
+
+  it('scores after removals as if the removed nodes had never been indexed', () => {
+    const names = ['教育督导', '督导评估', '县管校聘', '教育督导评估', '学校督导', '督学'];
+    const g = manyNamesGraph(names);
+    const pruned = createSearchIndex(g);
+    removeFromIndex(pruned, ['program:0', 'institution:4']);
+    const g2 = manyNamesGraph(names);
+    g2.dropNode('program:0');
+    g2.dropNode('institution:4');
+    const fresh = createSearchIndex(g2);
+    for (const q of ['督导', '督', '教育督导评估', '县管校聘']) {
+      expect(search(pruned, q)).toEqual(search(fresh, q));
+    }
   });
 });
