@@ -1,8 +1,10 @@
 /**
  * One extraction measurement, run in its own process so its peak memory is its own:
- *   tsx scripts/bench/extract-run.ts CORPUS_DIR
+ *   tsx scripts/bench/extract-run.ts CORPUS_DIR [--workers N]
  * Reads the corpus twice from disk: the raw-scan baseline (best of two passes; the first also warms
- * the page cache), then the extractor (buildGraph, texts not kept, as build-graph does). Samples
+ * the page cache), then the extractor (buildGraph, texts not kept, as build-graph does) on this
+ * thread, or with --workers N > 1 on a pool of N worker threads (started and loaded before the
+ * clock starts; its start-up is reported apart). Samples
  * RSS and heap every 20 ms during extraction, scores recall against the corpus's ground truth,
  * and prints one JSON line.
  */
@@ -14,8 +16,13 @@ import { NOISE } from '../synth/lexicon';
 import { parsePlanted, scoreRecall } from '../synth/recall';
 import { rawScan, type ScanCount } from './baseline';
 import { listCorpus } from '../corpus-files';
+import { createExtractPool, type ExtractPool } from '../extract-pool';
 
 export interface ExtractRun {
+  /** 1: extraction on the main thread; N > 1: on a pool of N worker threads. */
+  workers: number;
+  /** Pool only: starting the workers and loading the extractor in them (not in extractMs). */
+  poolStartMs?: number;
   files: number;
   bytes: number;
   baselineMs: number;
@@ -39,6 +46,8 @@ export interface ExtractRun {
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
+  const w = process.argv.indexOf('--workers');
+  const workers = w > 0 ? Math.max(1, Number(process.argv[w + 1]) || 1) : 1;
   const paths = await listCorpus(dir);
   const rel = (p: string) => relative(dir, p).split(sep).join('/');
 
@@ -68,6 +77,15 @@ async function main(): Promise<void> {
     if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
   };
   const timer = setInterval(sample, 20);
+  // Worker RSS is part of this process's RSS; their heaps are not in heapUsed (main thread only).
+  let poolStartMs: number | undefined;
+  let pool: ExtractPool | undefined;
+  if (workers > 1) {
+    const t = performance.now();
+    pool = createExtractPool({ size: workers, withText: false });
+    await pool.ready;
+    poolStartMs = performance.now() - t;
+  }
   // The next file is read while the current one is extracted (build-graph could do the same).
   async function* files(): AsyncGenerator<InputFile> {
     let next = paths.length ? readFile(paths[0]) : null;
@@ -80,6 +98,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let lastFile = t0;
   const { graph } = await buildGraph(files(), {
+    ...(pool ? { extract: pool.extract, concurrency: pool.concurrency } : {}),
     total: paths.length,
     keepTexts: false,
     onProgress: (done) => {
@@ -90,8 +109,11 @@ async function main(): Promise<void> {
   const extractMs = performance.now() - t0;
   sample();
   clearInterval(timer);
+  await pool?.close();
 
   const run: ExtractRun = {
+    workers,
+    ...(poolStartMs !== undefined ? { poolStartMs } : {}),
     files: paths.length,
     bytes,
     baselineMs,

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, type GroundTruth } from '../synth/generate';
 import type { ExtractRun } from './extract-run';
@@ -17,6 +18,8 @@ export interface ExtractionRow extends ExtractRun {
   msPerMb: number;
   /** msPerMb of this size / msPerMb of the previous (smaller) size: ≈1 when cost grows linearly. */
   growth?: number;
+  /** The same corpus extracted on a pool of worker threads (the row's own numbers are single-thread). */
+  pooled?: { workers: number; extractMs: number; mbPerS: number; ratio: number; assembleMs: number; peakRss: number; poolStartMs?: number };
 }
 
 /** A corpus for `docs` documents under `root`, regenerated only when missing or made with another seed. */
@@ -32,9 +35,9 @@ export async function ensureCorpus(root: string, docs: number, seed: number, log
   return dir;
 }
 
-export function runExtraction(dir: string): Promise<ExtractRun> {
+export function runExtraction(dir: string, workers = 1): Promise<ExtractRun> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', resolve('scripts/bench/extract-run.ts'), dir], {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', resolve('scripts/bench/extract-run.ts'), dir, '--workers', String(workers)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -51,7 +54,8 @@ export function runExtraction(dir: string): Promise<ExtractRun> {
   });
 }
 
-export async function benchExtraction(sizes: number[], opts: { corpusRoot: string; seed: number; log: (s: string) => void }): Promise<ExtractionRow[]> {
+/** Single-thread first (the honest comparison with a one-pass scan), then pooled on `workers` threads (default: one per core) when more than 1. */
+export async function benchExtraction(sizes: number[], opts: { corpusRoot: string; seed: number; log: (s: string) => void; workers?: number }): Promise<ExtractionRow[]> {
   const rows: ExtractionRow[] = [];
   for (const docs of sizes) {
     const dir = await ensureCorpus(opts.corpusRoot, docs, opts.seed, opts.log);
@@ -70,6 +74,22 @@ export async function benchExtraction(sizes: number[], opts: { corpusRoot: strin
     if (prev) row.growth = row.msPerMb / prev.msPerMb;
     rows.push(row);
     opts.log(`  → ${docs} docs, ${(r.bytes / 1e6).toFixed(1)} MB: ${row.mbPerS.toFixed(2)} MB/s, ${row.ratio.toFixed(1)}× baseline, peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB`);
+    const workers = opts.workers ?? availableParallelism();
+    if (workers > 1) {
+      opts.log(`  extracting ${docs} documents on ${workers} worker threads`);
+      const p = await runExtraction(dir, workers);
+      // Against this run's own baseline: both read the same bytes in the same process.
+      row.pooled = {
+        workers,
+        extractMs: p.extractMs,
+        mbPerS: mb / (p.extractMs / 1000),
+        ratio: p.extractMs / p.baselineMs,
+        assembleMs: p.assembleMs,
+        peakRss: p.peakRss,
+        ...(p.poolStartMs !== undefined ? { poolStartMs: p.poolStartMs } : {}),
+      };
+      opts.log(`  → pooled: ${row.pooled.mbPerS.toFixed(2)} MB/s, ${row.pooled.ratio.toFixed(1)}× baseline, peak RSS ${(p.peakRss / 1e6).toFixed(0)} MB`);
+    }
   }
   return rows;
 }
