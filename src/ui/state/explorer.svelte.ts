@@ -37,6 +37,8 @@ export class Explorer {
 
   graph = $state.raw<PolicyGraph | null>(null);
   searchIndex = $state.raw<SearchIndex | null>(null);
+  /** While the search index of the current graph is being built (after the first canvas): nodes done of total. */
+  searchIndexing = $state<{ done: number; total: number } | null>(null);
   db: PolicyDB | null = null;
 
   /** Start-up progress: the import's phases, then building the in-memory graph ('graph'). */

@@ -5,8 +5,8 @@
  * applied again after every change of the rows.
  */
 import { applyCorrections, type CorrectedGraph } from '../../graph/corrections';
-import { buildGraphSliced } from '../../graph/load';
-import { createSearchIndex } from '../../graph/search';
+import { buildGraphSliced, type PolicyGraph } from '../../graph/load';
+import { createSearchIndexAsync } from '../../graph/search';
 import { listCorrections, loadGraphRows, type PolicyDB } from '../../store';
 import type { Explorer } from './explorer.svelte';
 
@@ -23,9 +23,45 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
   const rows = await loadViewRows(ex.db);
   // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
   const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
-  ex.searchIndex = createSearchIndex(g);
+  ex.searchIndex = null;
   ex.corrected = rows.corrected;
   ex.correctionOutcomes = rows.outcomes;
   ex.graph = g;
+  indexAfterFirstPaint(ex, g);
   return rows;
+}
+
+/** The search index build under way (a newer graph aborts it). */
+let indexing: AbortController | null = null;
+
+/**
+ * Builds the search index of `g` once the canvas of the new graph has been painted, in time
+ * slices (≈1.5 s at 100k nodes, no task over ~50 ms), so it neither delays nor freezes the first
+ * canvas; the search box says "indexing" until `ex.searchIndex` is set.
+ */
+function indexAfterFirstPaint(ex: Explorer, g: PolicyGraph): void {
+  indexing?.abort();
+  const ctl = (indexing = new AbortController());
+  ex.searchIndexing = { done: 0, total: g.order };
+  void afterNextPaint()
+    .then(() => createSearchIndexAsync(g, { signal: ctl.signal, onProgress: (done, total) => (ex.searchIndexing = { done, total }) }))
+    .then((index) => {
+      if (ex.graph !== g) return;
+      ex.searchIndex = index;
+      ex.searchIndexing = null;
+    })
+    .catch((e: unknown) => {
+      if (ctl.signal.aborted) return;
+      // Search is lost but the graph still works: say so in the box rather than fail the load.
+      ex.searchIndexing = null;
+      console.error('search index', e);
+    });
+}
+
+/** Resolves after the next frame has been painted (or after 200 ms where frames do not run, as in a hidden tab). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 200);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+  });
 }
