@@ -4,13 +4,16 @@
  * one by one) and the built app itself, for reload to interactive (IndexedDB → graphology →
  * first canvas) on a warm database.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { writeSynthGraph } from './graph-synth';
 import { startServer } from './server';
+import type { GraphManifest } from '../../src/store/manifest';
 
 export interface Stats {
   median: number;
@@ -42,6 +45,14 @@ export interface BrowserRow {
   appHeapBytes?: number;
   longestTaskMs: number;
   notes: string[];
+}
+
+async function writeManifest(graphFile: string, out: string, g: { nodes: number; edges: number; sources: number }): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const part of createReadStream(graphFile)) hash.update(part as Buffer);
+  const manifest: GraphManifest = { manifestVersion: 1, graph: 'graph.json', sha256: hash.digest('hex'), bytes: (await stat(graphFile)).size, nodes: g.nodes, edges: g.edges, sources: g.sources };
+  await writeFile(out, JSON.stringify(manifest));
+  return out;
 }
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
@@ -93,14 +104,16 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
       const r = await page.evaluate(
         ([url, db]) => (window as unknown as { __bench: { run(u: string, d: string, t: string): Promise<Record<string, unknown>> } }).__bench.run(url, db, '/graphs/texts'),
         [`/graphs/graph-${n}.json`, `bench-${n}`],
-      ) as unknown as Omit<BrowserRow, 'rowsPerS' | 'heapBytes' | 'notes'> & { importRows: number; indexSlices: number; indexLongestSliceMs: number; filterSizes: number[]; capped: { nodes: number; edges: number }; lineageDown: Stats; lineageUp: Stats };
+      ) as unknown as Omit<BrowserRow, 'rowsPerS' | 'heapBytes' | 'notes'> & { importRows: number; indexSlices: number; indexLongestSliceMs: number; filterSizes: number[]; capped: { nodes: number; edges: number }; lineageDown: Stats; lineageUp: Stats; importPhasesMs: Record<string, number>; importLongestTaskMs: number; readRowsMs: number };
       const heapBytes = await heapUsed(ctx, page);
       await ctx.close();
-      notes.push(`capped view ${r.capped.nodes} nodes / ${r.capped.edges} edges; filter results ${Math.min(...r.filterSizes)}–${Math.max(...r.filterSizes)} nodes; lineage down p95 ${r.lineageDown.p95.toFixed(1)} ms, up p95 ${r.lineageUp.p95.toFixed(1)} ms; max filter ${r.filter.max.toFixed(1)} ms (first call compiles the index); fetch+parse ${(r.fetchParseMs / 1000).toFixed(2)} s; search index ready in ${(r.indexMs / 1000).toFixed(2)} s over ${r.indexSlices} slices, longest ≤ ${r.indexLongestSliceMs.toFixed(0)} ms; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms`);
+      notes.push(`capped view ${r.capped.nodes} nodes / ${r.capped.edges} edges; filter results ${Math.min(...r.filterSizes)}–${Math.max(...r.filterSizes)} nodes; lineage down p95 ${r.lineageDown.p95.toFixed(1)} ms, up p95 ${r.lineageUp.p95.toFixed(1)} ms; max filter ${r.filter.max.toFixed(1)} ms (first call compiles the index); fetch+parse ${(r.fetchParseMs / 1000).toFixed(2)} s; import phases ${Object.entries(r.importPhasesMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}, longest task during import ${r.importLongestTaskMs.toFixed(0)} ms; IDB→rows ${(r.readRowsMs / 1000).toFixed(2)} s; search index ready in ${(r.indexMs / 1000).toFixed(2)} s over ${r.indexSlices} slices, longest ≤ ${r.indexLongestSliceMs.toFixed(0)} ms; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms`);
       const row: BrowserRow = { ...r, rowsPerS: r.importRows / (r.importMs / 1000), heapBytes, notes };
 
       if (opts.reload) {
         files['/app/data/graph.json'] = file;
+        // The manifest build-graph writes beside graph.json, so a reload skips the graph download.
+        files['/app/data/manifest.json'] = await writeManifest(file, join(graphs, `manifest-${n}.json`), g);
         const actx = await launch(join(opts.outRoot, 'profile-app'));
         const app = actx.pages()[0] ?? (await actx.newPage());
         app.setDefaultTimeout(20 * 60_000);

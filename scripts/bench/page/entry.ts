@@ -9,6 +9,11 @@ import { applyFilters, buildGraph, capView, createSearchIndexAsync, downstream, 
 import { importGraph, loadGraphRows, openDb } from '../../../src/store';
 import { toElements } from '../../../src/ui/cy/elements';
 import { stylesheet } from '../../../src/ui/cy/style';
+import { aggregateView } from '../../../src/graph/aggregate';
+import { replaceElements } from '../../../src/ui/cy/draw';
+import { layoutForce, registerLayouts } from '../../../src/ui/cy/layout';
+import { overviewElements } from '../../../src/ui/cy/overview';
+import { rendererFor, rendererOptions, type RendererKind } from '../../../src/ui/cy/renderer';
 
 interface Stats {
   median: number;
@@ -93,6 +98,11 @@ export interface PageResult {
   fetchParseMs: number;
   importMs: number;
   importRows: number;
+  /** Time spent in each import phase (validate, texts, write), and the longest task during the import. */
+  importPhasesMs: Record<string, number>;
+  importLongestTaskMs: number;
+  /** IndexedDB → plain rows (the packed chunks read back), part of loadMs. */
+  readRowsMs: number;
   loadMs: number;
   indexMs: number;
   indexSlices: number;
@@ -106,6 +116,8 @@ export interface PageResult {
   capMs: number;
   capped: { nodes: number; edges: number };
   renderMs: number;
+  /** The capped view drawn as the canvas draws it (renderer, chunks, layout worker), and the overview. */
+  draw: DrawResult;
   longestTaskMs: number;
 }
 
@@ -123,18 +135,32 @@ async function run(url: string, dbName: string, textsBase: string): Promise<Page
 
   const db = await openDb({ name: dbName });
   const t1 = performance.now();
+  const importPhasesMs: Record<string, number> = {};
+  let phase = '';
+  let phaseStart = t1;
+  windowLongest = 0;
   const imported = await importGraph(db, raw, {
     contentHash: 'bench',
+    onProgress: (p) => {
+      if (p.phase === phase) return;
+      const now = performance.now();
+      if (phase) importPhasesMs[phase] = now - phaseStart;
+      phase = p.phase;
+      phaseStart = now;
+    },
     fetchText: async (id) => {
       const r = await fetch(`${textsBase}/${encodeURIComponent(id)}.txt`);
       return r.ok ? r.text() : null;
     },
   });
   const importMs = performance.now() - t1;
+  await frame(); // the last long task, if any, is reported
+  const importLongestTaskMs = windowLongest;
   const importRows = imported.nodes + imported.edges + imported.sources + imported.texts;
 
   const t2 = performance.now();
   const rows = await loadGraphRows(db);
+  const readRowsMs = performance.now() - t2;
   const g = buildGraph(rows.nodes, rows.edges);
   const loadMs = performance.now() - t2;
   // The search index as the app builds it: in time slices after the first canvas. indexMs is the
@@ -180,32 +206,113 @@ async function run(url: string, dbName: string, textsBase: string): Promise<Page
   let capped = capView(g, all.nodes, all.edges);
   const capMs = timeIt(() => (capped = capView(g, all.nodes, all.edges)));
 
-  // Render the capped view: elements in a grid (the app lays out in a worker; drawing is what is timed here).
-  const tr = performance.now();
-  const els = toElements(g, capped.nodes, capped.edges);
-  const cy = cytoscape({
-    container: document.getElementById('cy'),
-    elements: els,
-    style: stylesheet() as unknown as cytoscape.StylesheetJson,
-    layout: { name: 'grid' },
-  });
-  await frame();
-  await frame();
-  const renderMs = performance.now() - tr;
-  cy.destroy();
+  const draw = await measureDraw(g, capped, all);
+  const renderMs = draw.firstCanvasMs;
 
   return {
-    nodes: nodesN, edges: edgesN, jsonBytes: buf.byteLength, fetchParseMs, importMs, importRows, loadMs, indexMs, indexSlices, indexLongestSliceMs,
+    nodes: nodesN, edges: edgesN, jsonBytes: buf.byteLength, fetchParseMs, importMs, importRows, importPhasesMs, importLongestTaskMs, readRowsMs, loadMs, indexMs, indexSlices, indexLongestSliceMs,
     filter: stats(ft), filterSizes, search: stats(st), lineage: stats([...down, ...up]), lineageDown: stats(down), lineageUp: stats(up),
-    capMs, capped: { nodes: capped.nodes.length, edges: capped.edges.length }, renderMs, longestTaskMs: longest,
+    capMs, capped: { nodes: capped.nodes.length, edges: capped.edges.length }, renderMs, draw, longestTaskMs: longest,
+  };
+}
+
+export interface DrawResult {
+  renderer: RendererKind;
+  elements: number;
+  /** Start → every element on the canvas and two frames drawn (starting positions). */
+  firstCanvasMs: number;
+  /** Start → the worker's layout applied and drawn. */
+  layoutDoneMs: number;
+  layout: string;
+  /** Longest main-thread task from start to layout drawn (PerformanceObserver 'longtask'). */
+  longestTaskMs: number;
+  /** The same on the 2D canvas renderer, for comparison. */
+  canvas2d: { firstCanvasMs: number; longestTaskMs: number };
+  overview: { aggregateMs: number; groups: number; edges: number; firstCanvasMs: number; longestTaskMs: number };
+}
+
+/** Runs `work` and returns its duration and the longest main-thread task within it. */
+async function watched(work: () => Promise<void>): Promise<{ ms: number; longestTaskMs: number }> {
+  let longestTask = 0;
+  let obs: PerformanceObserver | null = null;
+  try {
+    obs = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) longestTask = Math.max(longestTask, e.duration);
+    });
+    obs.observe({ type: 'longtask' });
+  } catch {
+    // longtask not supported
+  }
+  const t = performance.now();
+  await work();
+  const ms = performance.now() - t;
+  await new Promise((ok) => setTimeout(ok, 50)); // let the observer report the last task
+  obs?.disconnect();
+  return { ms, longestTaskMs: longestTask };
+}
+
+/** Draws the capped view as Canvas.svelte does, then on the 2D canvas, then the overview. */
+async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: string[] }, all: { nodes: string[]; edges: string[] }): Promise<DrawResult> {
+  registerLayouts();
+  const container = document.getElementById('cy')!;
+  const style = stylesheet() as unknown as cytoscape.StylesheetJson;
+  const els = toElements(g, capped.nodes, capped.edges);
+  const kind = rendererFor(els.length);
+  let firstCanvasMs = 0;
+  let layout = '';
+  const main = await watched(async () => {
+    const t = performance.now();
+    const cy = cytoscape({ container, style, ...rendererOptions(kind) });
+    await replaceElements(cy, els);
+    cy.fit(undefined, 30);
+    await frame();
+    await frame();
+    firstCanvasMs = performance.now() - t;
+    const out = await layoutForce(cy);
+    layout = `${out.algorithm ?? ''} in ${out.where} ${out.ms.toFixed(0)} ms`;
+    await frame();
+    await frame();
+    cy.destroy();
+  });
+  const c2 = await watched(async () => {
+    const cy = cytoscape({ container, style, ...rendererOptions('canvas') });
+    await replaceElements(cy, els);
+    cy.fit(undefined, 30);
+    await frame();
+    await frame();
+    cy.destroy();
+  });
+  let aggregateMs = 0;
+  let agg = aggregateView(g, all.nodes, all.edges, { maxEdges: 250 });
+  const ov = await watched(async () => {
+    const t = performance.now();
+    agg = aggregateView(g, all.nodes, all.edges, { drawn: new Set(capped.nodes), maxEdges: 250 });
+    aggregateMs = performance.now() - t;
+    const oels = overviewElements(agg, 'zh');
+    const cy = cytoscape({ container, style, ...rendererOptions(rendererFor(oels.length)) });
+    await replaceElements(cy, oels);
+    cy.fit(undefined, 30);
+    await frame();
+    await frame();
+    cy.destroy();
+  });
+  return {
+    renderer: kind, elements: els.length, firstCanvasMs, layoutDoneMs: main.ms, layout, longestTaskMs: main.longestTaskMs,
+    canvas2d: { firstCanvasMs: c2.ms, longestTaskMs: c2.longestTaskMs },
+    overview: { aggregateMs, groups: agg.groups.length, edges: agg.edges.length, firstCanvasMs: ov.ms, longestTaskMs: ov.longestTaskMs },
   };
 }
 
 // Long main-thread tasks while the page works (the design allows none over 200 ms during interaction).
 let longest = 0;
+/** The longest task since it was last reset (to time one stretch of work). */
+let windowLongest = 0;
 try {
   new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) longest = Math.max(longest, e.duration);
+    for (const e of l.getEntries()) {
+      longest = Math.max(longest, e.duration);
+      windowLongest = Math.max(windowLongest, e.duration);
+    }
   }).observe({ type: 'longtask', buffered: true });
 } catch {
   // longtask not supported

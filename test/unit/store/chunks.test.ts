@@ -39,7 +39,7 @@ describe('packChunks', () => {
     for (const size of [1, 2, 3, rows.length - 1, rows.length, rows.length + 5]) {
       const chunks = packChunks('nodes', rows, size);
       expect(chunks.length).toBe(Math.ceil(rows.length / size));
-      expect(chunks.flatMap((c) => c.rows)).toEqual(rows);
+      expect(chunks.flatMap((c): unknown[] => c.rows)).toEqual(rows);
       expect(chunks.every((c) => c.kind === 'nodes' && c.rows.length <= size && c.rows.length > 0)).toBe(true);
       const keys = chunks.map((c) => c.key);
       expect([...keys].sort()).toEqual(keys);
