@@ -15,7 +15,7 @@ import type { NodeType } from '../../model';
 import { findDocNumbers, normaliseDocNumber } from '../docnumber';
 import type { NodeAttributes, PolicyGraph } from '../load';
 import { InvertedIndex } from './inverted';
-import { foldedTerms, fold, isPrefixTerm, queryTerms, queryWords, textTerms } from './terms';
+import { foldedTerms, fold, prefixTerms, queryTerms, queryWords, textTerms } from './terms';
 
 export { queryTerms, queryWords } from './terms';
 
@@ -243,20 +243,23 @@ export function search(index: SearchIndex, query: string, opts: SearchOptions = 
   // 2. Ranked text search.
   const terms = queryTerms(q);
   if (terms.length) {
-    const allow = (slot: number) => !seen.has(slot) && (!types || types.has(index.docs[slot].type));
-    let m = index.text.match(terms, { all: true, prefix: isPrefixTerm, allow });
+    const allow = seen.size || types ? (slot: number) => !seen.has(slot) && (!types || types.has(index.docs[slot].type)) : undefined;
+    const expand = prefixTerms(terms);
+    const prefix = (t: string) => expand.has(t);
+    let m = index.text.match(terms, { all: true, prefix, allow });
     // Nothing has every bigram: fall back to any, except for a 文号, where near misses are wrong answers.
     if (m.slots.length === 0 && hits.length === 0 && docNumbersInQuery.length === 0) {
-      m = index.text.match(terms, { all: false, prefix: isPrefixTerm, allow });
+      m = index.text.match(terms, { all: false, prefix, allow });
     }
+    const base = m.scores.map((s, i) => s * TYPE_WEIGHT[index.docs[m.slots[i]].type]);
     // Whole-word agreement with the segmenter adds to the score but never decides a match.
     const words = m.slots.length ? queryWords(q) : [];
-    const wordScore = new Map<number, number>();
     if (words.length) {
       const w = index.text.match(words, { all: false, allow });
+      const wordScore = new Map<number, number>();
       for (let i = 0; i < w.slots.length; i++) wordScore.set(w.slots[i], w.scores[i]);
+      for (let i = 0; i < base.length; i++) base[i] += 0.5 * (wordScore.get(m.slots[i]) ?? 0) * TYPE_WEIGHT[index.docs[m.slots[i]].type];
     }
-    const base = m.scores.map((s, i) => (s + 0.5 * (wordScore.get(m.slots[i]) ?? 0)) * TYPE_WEIGHT[index.docs[m.slots[i]].type]);
     const ranked = bestRanked(index, m.slots, base, fold(q).replace(/\s+/g, ''), limit);
     // Keep 文号 hits above everything else whatever the BM25 scale.
     const topText = ranked.length ? ranked[0].score : 0;

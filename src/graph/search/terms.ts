@@ -76,9 +76,15 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * A query term matches longer index terms as a prefix when it is one CJK character (every
- * character of the index starts a bigram or ends a run) or not CJK (a number or word typed in part).
+ * The query terms that also match longer index terms starting with them: a single CJK character
+ * (every character of the index starts a bigram or ends a run), and the last term when it is not
+ * CJK (a number or word still being typed). Earlier numbers are whole: 2 in 中发[2017]2号 is 2,
+ * not 26 or 2088, and expanding it would visit every number of the index.
  */
-export function isPrefixTerm(term: string): boolean {
-  return term.length === 1 || !IS_CJK.test(term);
+export function prefixTerms(terms: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  terms.forEach((t, i) => {
+    if (IS_CJK.test(t) ? t.length === 1 : i === terms.length - 1) out.add(t);
+  });
+  return out;
 }

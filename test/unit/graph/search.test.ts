@@ -65,6 +65,13 @@ describe('search', () => {
     expect(search(index, '中发〔2019〕27号').map((h) => h.id)).not.toContain(IDS.compulsory);
   });
 
+  it('takes a number as typed only at the end of the query: 中发[2019]2 finds 26号, 中发[2019]2号 does not', () => {
+    const { index } = setup();
+    expect(search(index, '中发[2019]2').map((h) => h.id)).toContain(IDS.compulsory);
+    expect(search(index, '中发[2019]2号').map((h) => h.id)).not.toContain(IDS.compulsory);
+    expect(search(index, '中发[2019]').map((h) => h.id)).toContain(IDS.compulsory);
+  });
+
   it('finds by alias and by a single character', () => {
     const { index } = setup();
     expect(search(index, '县管校聘管理改革')[0].id).toBe(IDS.program);
