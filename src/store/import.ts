@@ -13,6 +13,7 @@ import { ExtractionsFileSchema, describeZodError, type ExtractionsFile, type Gra
 import { replaceGraphChunks } from './chunks';
 import { META, type PolicyDB, type TextRow } from './db';
 import { ConcurrentChangeError, INGEST_META, listUserSources, type Assembler } from './ingest';
+import { fetchTexts, type FetchText } from './texts';
 import { GraphValidationError, validateGraphFileSliced } from './validate';
 
 export { GraphValidationError, validateGraphFile, validateGraphFileSliced } from './validate';
@@ -31,7 +32,13 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   /** Loads the decoded text of one source, or null when it is unavailable. */
-  fetchText?: (sourceId: string) => Promise<string | null>;
+  fetchText?: FetchText;
+  /**
+   * Do not fetch texts before the write: the graph is stored without waiting for them, texts
+   * already stored for the new graph's sources are kept, and the caller fetches the others
+   * afterwards with `storeMissingTexts` (they are listed in `missingTexts`).
+   */
+  deferTexts?: boolean;
   /** Stored in meta so a later sync can tell whether the served graph changed. */
   contentHash?: string;
   onProgress?: (p: ImportProgress) => void;
@@ -51,8 +58,10 @@ export interface ImportResult {
   edges: number;
   sources: number;
   texts: number;
-  /** Sources whose text could not be loaded (the graph is imported without them). */
+  /** Sources whose text could not be loaded, or (deferTexts) is not stored yet. */
   missingTexts: string[];
+  /** The texts were not fetched (deferTexts): `missingTexts` are for `storeMissingTexts`. */
+  textsDeferred?: boolean;
   /** The analyst's own files kept and assembled into the new graph. */
   userSources?: number;
   /** The analyst's files kept in the store but not in the graph (no extractions.json or no assembler). */
@@ -66,36 +75,6 @@ export function validateExtractionsFile(raw: unknown): ExtractionsFile {
   const parsed = ExtractionsFileSchema.safeParse(raw);
   if (!parsed.success) throw new GraphValidationError(`extractions.json: ${describeZodError(parsed.error)}`);
   return parsed.data;
-}
-
-async function loadTexts(
-  graph: GraphFile,
-  fetchText: ImportOptions['fetchText'],
-  progress: (p: ImportProgress) => void,
-): Promise<{ texts: TextRow[]; missing: string[] }> {
-  const texts: TextRow[] = [];
-  const missing: string[] = [];
-  if (!fetchText) return { texts, missing: graph.sources.map((s) => s.id) };
-  const total = graph.sources.length;
-  let done = 0;
-  progress({ phase: 'texts', done, total });
-  // A few at a time: enough parallelism for HTTP, without hundreds of open requests.
-  const queue = [...graph.sources];
-  const worker = async () => {
-    for (let s = queue.shift(); s; s = queue.shift()) {
-      let text: string | null = null;
-      try {
-        text = await fetchText(s.id);
-      } catch {
-        text = null;
-      }
-      if (text === null) missing.push(s.id);
-      else texts.push({ sourceId: s.id, text });
-      progress({ phase: 'texts', done: ++done, total });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(6, total) }, worker));
-  return { texts, missing: missing.sort() };
 }
 
 export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -113,7 +92,13 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
     extractionsError = e instanceof Error ? e.message : String(e);
   }
 
-  const { texts, missing } = await loadTexts(graph, opts.fetchText, progress);
+  const graphSourceIds = graph.sources.map((s) => s.id);
+  let texts: TextRow[] = [];
+  let missing: string[] = graphSourceIds;
+  if (opts.fetchText && !opts.deferTexts) {
+    progress({ phase: 'texts', done: 0, total: graphSourceIds.length });
+    ({ texts, missing } = await fetchTexts(graphSourceIds, opts.fetchText, { onText: (_, done, total) => progress({ phase: 'texts', done, total }) }));
+  }
 
   // The analyst's own files stay (source, text, extraction) and, when possible, stay in the graph:
   // it is re-assembled from the served corpus's extractions plus theirs, before the transaction.
@@ -144,9 +129,14 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
       db.texts.toCollection().primaryKeys(),
       db.extractions.toCollection().primaryKeys(),
     ]);
+    if (opts.deferTexts) {
+      const stored = new Set(textIds);
+      missing = graphSourceIds.filter((id) => !stored.has(id)).sort();
+    }
     await Promise.all([
       db.sources.bulkDelete(notKept(sourceIds)),
-      db.texts.bulkDelete(notKept(textIds)),
+      // Deferred texts: a stored text of a source id in the new graph is that source's text (ids come from the bytes).
+      db.texts.bulkDelete(opts.deferTexts ? notKept(textIds).filter((id) => !corpusIds.has(id)) : notKept(textIds)),
       db.extractions.bulkDelete(notKept(extractionIds)),
     ]);
     progress({ phase: 'write', done: 0, total });
@@ -184,8 +174,9 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
     nodes: graph.nodes.length,
     edges: graph.edges.length,
     sources: graph.sources.length,
-    texts: texts.length,
+    texts: opts.deferTexts ? graphSourceIds.length - missing.length : texts.length,
     missingTexts: missing,
+    ...(opts.deferTexts ? { textsDeferred: true } : {}),
     userSources: merge ? user.length : 0,
     userSourcesNotMerged: merge ? 0 : user.length,
     ...(extractionsError ? { extractionsError } : {}),

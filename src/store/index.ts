@@ -2,6 +2,7 @@ export * from './db';
 export * from './import';
 export * from './chunks';
 export * from './manifest';
+export * from './texts';
 export * from './sync';
 export * from './errors';
 export * from './queries';

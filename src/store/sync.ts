@@ -10,6 +10,7 @@
 import { hasGraphRows } from './chunks';
 import { META, type PolicyDB } from './db';
 import { MANIFEST_FILE, parseManifest, type GraphManifest } from './manifest';
+import { sourcesWithoutText, storeMissingTexts, type StoreTextsResult } from './texts';
 import { importGraph, type ImportProgress, type ImportResult } from './import';
 import { INGEST_META, type Assembler } from './ingest';
 
@@ -31,6 +32,11 @@ export interface SyncResult {
   fetchError?: string;
   /** 'unchanged' was decided from the manifest alone: the graph file was not downloaded. */
   fromManifest?: boolean;
+  /**
+   * With `deferTexts`: the texts still being fetched and stored after the graph was (also after an
+   * 'unchanged' sync, for texts an interrupted earlier fetch left out). Never rejects.
+   */
+  texts?: Promise<StoreTextsResult>;
 }
 
 export interface SyncOptions {
@@ -40,6 +46,12 @@ export interface SyncOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Re-assembles the served corpus with the analyst's own files (see importGraph). */
   assemble?: Assembler;
+  /**
+   * Store the graph without waiting for the source texts (one request each: thousands for a big
+   * corpus); they are fetched afterwards, see `SyncResult.texts`.
+   */
+  deferTexts?: boolean;
+  onTextsProgress?: (done: number, total: number) => void;
 }
 
 export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
@@ -92,12 +104,22 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
    * from an older build lacks. Returns them, or undefined when there is nothing to do.
    */
   const extractionsToAdd = async (): Promise<unknown> => ((await assemblable()) ? undefined : fetchExtractions());
+  const fetchText = async (sourceId: string): Promise<string | null> => {
+    const res = await doFetch(resolveUrl(`texts/${encodeURIComponent(sourceId)}.txt`, graphUrl));
+    return res.ok ? res.text() : null;
+  };
+  /** With deferTexts, the result gets the background fetch of texts not stored yet (if any). */
+  const withTexts = async (result: SyncResult): Promise<SyncResult> => {
+    if (!opts.deferTexts) return result;
+    if (result.status === 'unchanged' && (await sourcesWithoutText(db)).length === 0) return result;
+    return { ...result, texts: storeMissingTexts(db, fetchText, { onProgress: opts.onTextsProgress }) };
+  };
 
   let extractions: unknown;
   let prefetched = false;
   if (stored !== null && (await fetchManifest(doFetch, graphUrl))?.sha256 === stored) {
     extractions = await extractionsToAdd();
-    if (extractions === undefined) return { status: 'unchanged', contentHash: stored, fromManifest: true };
+    if (extractions === undefined) return withTexts({ status: 'unchanged', contentHash: stored, fromManifest: true });
     prefetched = true;
   }
 
@@ -117,18 +139,21 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
   const hash = await sha256Hex(bytes);
   if (hash === stored) {
     if (!prefetched) extractions = await extractionsToAdd();
-    if (extractions === undefined) return { status: 'unchanged', contentHash: hash };
+    if (extractions === undefined) return withTexts({ status: 'unchanged', contentHash: hash });
   } else if (!prefetched) {
     extractions = await fetchExtractions();
   }
 
   const raw: unknown = JSON.parse(new TextDecoder().decode(bytes));
-  const fetchText = async (sourceId: string): Promise<string | null> => {
-    const res = await doFetch(resolveUrl(`texts/${encodeURIComponent(sourceId)}.txt`, graphUrl));
-    return res.ok ? res.text() : null;
-  };
-  const result = await importGraph(db, raw, { contentHash: hash, fetchText, onProgress: opts.onProgress, extractions, assemble: opts.assemble });
-  return { status: 'imported', contentHash: hash, import: result };
+  const result = await importGraph(db, raw, {
+    contentHash: hash,
+    fetchText,
+    deferTexts: opts.deferTexts,
+    onProgress: opts.onProgress,
+    extractions,
+    assemble: opts.assemble,
+  });
+  return withTexts({ status: 'imported', contentHash: hash, import: result });
 }
 
 /**
