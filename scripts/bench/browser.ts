@@ -55,6 +55,18 @@ async function writeManifest(graphFile: string, out: string, g: { nodes: number;
   return out;
 }
 
+/** What the bench page reports of drawing the capped view and the overview (scripts/bench/page/entry.ts DrawResult). */
+interface DrawNote {
+  renderer: string;
+  elements: number;
+  firstCanvasMs: number;
+  layoutDoneMs: number;
+  layout: string;
+  longestTaskMs: number;
+  other: { renderer: string; firstCanvasMs: number; longestTaskMs: number } | null;
+  overview: { aggregateMs: number; groups: number; edges: number; firstCanvasMs: number; longestTaskMs: number };
+}
+
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
 
 async function launch(dir: string): Promise<BrowserContext> {
@@ -108,6 +120,14 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
       const heapBytes = await heapUsed(ctx, page);
       await ctx.close();
       notes.push(`capped view ${r.capped.nodes} nodes / ${r.capped.edges} edges; filter results ${Math.min(...r.filterSizes)}–${Math.max(...r.filterSizes)} nodes; lineage down p95 ${r.lineageDown.p95.toFixed(1)} ms, up p95 ${r.lineageUp.p95.toFixed(1)} ms; max filter ${r.filter.max.toFixed(1)} ms (first call compiles the index); fetch+parse ${(r.fetchParseMs / 1000).toFixed(2)} s; import phases ${Object.entries(r.importPhasesMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}, longest task during import ${r.importLongestTaskMs.toFixed(0)} ms; then ${r.textsStored} texts in ${(r.textsMs / 1000).toFixed(2)} s (after the graph, deferTexts); IDB→rows ${(r.readRowsMs / 1000).toFixed(2)} s; search index ready in ${(r.indexMs / 1000).toFixed(2)} s over ${r.indexSlices} slices, longest ≤ ${r.indexLongestSliceMs.toFixed(0)} ms; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms`);
+      const d = (r as unknown as { draw?: DrawNote }).draw;
+      if (d) {
+        notes.push(
+          `capped view drawn as the app draws it: ${d.elements} elements on ${d.renderer}, first canvas ${d.firstCanvasMs.toFixed(0)} ms, layout ${d.layout}, done at ${d.layoutDoneMs.toFixed(0)} ms, longest task ${d.longestTaskMs.toFixed(0)} ms` +
+            (d.other ? ` (on ${d.other.renderer}: first canvas ${d.other.firstCanvasMs.toFixed(0)} ms, longest task ${d.other.longestTaskMs.toFixed(0)} ms);` : ';') +
+            ` overview ${d.overview.groups} groups / ${d.overview.edges} group edges: aggregate ${d.overview.aggregateMs.toFixed(0)} ms, drawn in ${d.overview.firstCanvasMs.toFixed(0)} ms, longest task ${d.overview.longestTaskMs.toFixed(0)} ms`,
+        );
+      }
       const row: BrowserRow = { ...r, rowsPerS: r.importRows / (r.importMs / 1000), heapBytes, notes };
 
       if (opts.reload) {

@@ -8,7 +8,7 @@ import cytoscape from 'cytoscape';
 import { applyFilters, buildGraph, capView, createSearchIndexAsync, downstream, search, upstream, type FilterState, type PolicyGraph } from '../../../src/graph';
 import { importGraph, loadGraphRows, openDb, storeMissingTexts } from '../../../src/store';
 import { toElements } from '../../../src/ui/cy/elements';
-import { stylesheet } from '../../../src/ui/cy/style';
+import { LARGE_VIEW_FROM, stylesheet } from '../../../src/ui/cy/style';
 import { aggregateView } from '../../../src/graph/aggregate';
 import { replaceElements } from '../../../src/ui/cy/draw';
 import { layoutForce, registerLayouts } from '../../../src/ui/cy/layout';
@@ -264,8 +264,8 @@ async function watched(work: () => Promise<void>): Promise<{ ms: number; longest
 async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: string[] }, all: { nodes: string[]; edges: string[] }): Promise<DrawResult> {
   registerLayouts();
   const container = document.getElementById('cy')!;
-  const style = stylesheet() as unknown as cytoscape.StylesheetJson;
   const els = toElements(g, capped.nodes, capped.edges);
+  const style = stylesheet({ large: els.length >= LARGE_VIEW_FROM }) as unknown as cytoscape.StylesheetJson;
   const kind = rendererFor(els.length);
   let firstCanvasMs = 0;
   let layout = '';
@@ -299,7 +299,7 @@ async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: str
     agg = aggregateView(g, all.nodes, all.edges, { drawn: new Set(capped.nodes), maxEdges: 250 });
     aggregateMs = performance.now() - t;
     const oels = overviewElements(agg, 'zh');
-    const cy = cytoscape({ container, style, ...rendererOptions(rendererFor(oels.length)) });
+    const cy = cytoscape({ container, style: stylesheet() as unknown as cytoscape.StylesheetJson, ...rendererOptions(rendererFor(oels.length)) });
     await replaceElements(cy, oels);
     cy.fit(undefined, 30);
     await frame();

@@ -1,7 +1,13 @@
 /** Messages between the canvas and the layout worker. */
 export interface LayoutRequest {
   id: number;
-  nodes: { id: string; size: number }[];
+  /**
+   * fcose (good shapes, seconds beyond a few thousand elements) for small views; ForceAtlas2
+   * (graphology, Barnes–Hut: near-linear per iteration) for large ones. Default fcose.
+   */
+  algorithm?: 'fcose' | 'fa2';
+  /** Starting positions (ForceAtlas2 starts from them; fcose randomises). */
+  nodes: { id: string; size: number; x?: number; y?: number }[];
   edges: { id: string; source: string; target: string }[];
 }
 
@@ -25,3 +31,6 @@ export const FCOSE_OPTIONS = {
   packComponents: true,
   numIter: 2500,
 } as const;
+
+/** Elements (nodes + edges) from which the force layout is ForceAtlas2 rather than fcose. */
+export const FA2_FROM = 1500;

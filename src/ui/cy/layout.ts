@@ -1,11 +1,13 @@
 /**
- * Laying out the canvas: fcose for the graph view (in a worker; on the main thread only when
- * workers are unavailable), dagre top-down for lineage trees (small by construction).
+ * Laying out the canvas: a force layout for the graph view in a worker — fcose for small views,
+ * ForceAtlas2 for large ones; on the main thread only fcose for a small view when workers are
+ * unavailable (a large view then keeps its starting positions) — and dagre top-down for lineage
+ * trees (small by construction).
  */
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
-import { FCOSE_OPTIONS, type LayoutRequest, type LayoutResponse } from './layout-protocol';
+import { FA2_FROM, FCOSE_OPTIONS, type LayoutRequest, type LayoutResponse } from './layout-protocol';
 
 let registered = false;
 export function registerLayouts(): void {
@@ -39,12 +41,16 @@ function getWorker(): Worker | null {
 }
 
 /** Positions from the worker, or null (then the caller lays out on the main thread). */
-function layoutInWorker(cy: Core): Promise<LayoutResponse | null> {
+function layoutInWorker(cy: Core, algorithm: 'fcose' | 'fa2'): Promise<LayoutResponse | null> {
   const w = getWorker();
   if (!w) return Promise.resolve(null);
   const req: LayoutRequest = {
     id: nextId++,
-    nodes: cy.nodes().map((n) => ({ id: n.id(), size: Number(n.data('size')) || 20 })),
+    algorithm,
+    nodes: cy.nodes().map((n) => {
+      const p = n.position();
+      return { id: n.id(), size: Number(n.data('size')) || 20, x: p.x, y: p.y };
+    }),
     edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
   };
   return new Promise((resolve) => {
@@ -54,23 +60,33 @@ function layoutInWorker(cy: Core): Promise<LayoutResponse | null> {
 }
 
 export interface LayoutOutcome {
-  where: 'worker' | 'main';
+  where: 'worker' | 'main' | 'none';
   ms: number;
+  algorithm?: 'fcose' | 'fa2';
 }
 
-/** Lays out every element of `cy` with fcose; resolves when positions are applied. */
-export async function layoutForce(cy: Core): Promise<LayoutOutcome> {
+/**
+ * Lays out every element of `cy` with a force layout; resolves when positions are applied.
+ * `stale()` turning true while the worker runs (a newer render) leaves the canvas untouched.
+ */
+export async function layoutForce(cy: Core, stale: () => boolean = () => false): Promise<LayoutOutcome> {
   const t0 = performance.now();
   if (cy.nodes().length === 0) return { where: 'main', ms: 0 };
-  const res = await layoutInWorker(cy);
-  if (cy.destroyed()) return { where: 'worker', ms: 0 };
+  const algorithm = cy.elements().length >= FA2_FROM ? 'fa2' : 'fcose';
+  const res = await layoutInWorker(cy, algorithm);
+  if (cy.destroyed() || stale()) return { where: 'worker', ms: 0, algorithm };
   if (res?.positions) {
     const pos = res.positions;
-    cy.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => pos[n.id()] ?? { x: 0, y: 0 }, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
-    return { where: 'worker', ms: performance.now() - t0 };
+    cy.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => pos[n.id()] ?? n.position(), fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    return { where: 'worker', ms: performance.now() - t0, algorithm };
+  }
+  // No worker: fcose on the main thread blocks for seconds on a large view, which keeps its start.
+  if (algorithm === 'fa2') {
+    cy.fit(undefined, 30);
+    return { where: 'none', ms: performance.now() - t0, algorithm };
   }
   cy.layout({ ...FCOSE_OPTIONS, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
-  return { where: 'main', ms: performance.now() - t0 };
+  return { where: 'main', ms: performance.now() - t0, algorithm };
 }
 
 /**

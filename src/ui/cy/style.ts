@@ -37,8 +37,16 @@ export function nodeSize(citedBy: number, type: NodeType): number {
   return Math.min(64, base + 7 * Math.sqrt(citedBy));
 }
 
+/** Elements from which a view is drawn in the large-view style (see stylesheet). */
+export const LARGE_VIEW_FROM = 1500;
+
 // Cytoscape's stylesheet type is loose; this is the JSON form it accepts.
-export function stylesheet(): Array<{ selector: string; style: Record<string, unknown> }> {
+/**
+ * The canvas stylesheet. `large`: for views of thousands of elements, edges are haystack lines
+ * without arrowheads (no per-edge curve or arrow geometry: about a third of the first frame's
+ * cost on the 2D canvas, and arrows are specks at the zoom that fits such a view).
+ */
+export function stylesheet(opts: { large?: boolean } = {}): Array<{ selector: string; style: Record<string, unknown> }> {
   const byType = Object.entries(NODE_LOOK).map(([type, look]) => ({
     selector: `node[type = "${type}"]`,
     style: { 'background-color': look.color, shape: look.shape },
@@ -101,6 +109,23 @@ export function stylesheet(): Array<{ selector: string; style: Record<string, un
     { selector: 'node.root', style: { 'border-width': 3, 'border-color': '#1f2933' } },
     { selector: '.faded', style: { opacity: 0.2, label: '' } },
     { selector: 'node.hit', style: { 'border-width': 3, 'border-color': '#e12d39' } },
+    // The aggregated overview (cy/overview.ts): groups with two-line labels readable at fit zoom, weighted edges.
+    {
+      selector: 'node[agg]',
+      style: {
+        label: 'data(label)',
+        'font-size': 17,
+        'font-weight': 600,
+        'text-wrap': 'wrap',
+        'text-max-width': '170px',
+        'text-valign': 'bottom',
+        'min-zoomed-font-size': 0,
+        'text-background-opacity': 0.85,
+        'border-width': 2,
+      },
+    },
+    { selector: 'edge[agg]', style: { width: 'data(width)', 'curve-style': 'straight', 'arrow-scale': 0.8, opacity: 0.45 } },
+    ...(opts.large ? [{ selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' } }] : []),
     // Analysis overlay: community colours and a highlighted path (shortest path, main path).
     { selector: 'node[commColor]', style: { 'background-color': 'data(commColor)' } },
     { selector: 'node.hl', style: { 'border-width': 4, 'border-color': '#e12d39', opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 20 } },

@@ -1,0 +1,93 @@
+/**
+ * Putting a new element list on the canvas without freezing the page: every node gets a cheap
+ * starting position (where it was, else beside a drawn neighbour, else on a spiral), and large
+ * lists are added in chunks with a frame between them, so the first canvas appears at once and no
+ * single task grows with the view. The force layout then runs in a worker (layout.ts).
+ */
+import type { Core, ElementDefinition, Position } from 'cytoscape';
+
+const GOLDEN_ANGLE = 2.39996;
+
+/**
+ * A position for every node of `els`: its old one when it had one; else beside its first
+ * neighbour that had one (within `els`'s edges); else on a spiral around the origin, so nothing
+ * starts on top of anything else. An element that brings its own `position` keeps it.
+ */
+export function initialPositions(els: readonly ElementDefinition[], before: ReadonlyMap<string, Position>): Map<string, Position> {
+  const anchor = new Map<string, string>();
+  for (const e of els) {
+    if (e.group !== 'edges') continue;
+    const s = String(e.data.source);
+    const t = String(e.data.target);
+    if (!before.has(s) && before.has(t) && !anchor.has(s)) anchor.set(s, t);
+    if (!before.has(t) && before.has(s) && !anchor.has(t)) anchor.set(t, s);
+  }
+  const out = new Map<string, Position>();
+  let i = 0;
+  for (const e of els) {
+    if (e.group !== 'nodes') continue;
+    const id = String(e.data.id);
+    i++;
+    if (e.position) {
+      out.set(id, { ...e.position });
+      continue;
+    }
+    const old = before.get(id);
+    if (old) {
+      out.set(id, { ...old });
+      continue;
+    }
+    const a = anchor.get(id);
+    const base = a ? before.get(a)! : { x: 0, y: 0 };
+    const r = 12 * Math.sqrt(i) + (a ? 30 : 0);
+    out.set(id, { x: base.x + r * Math.cos(i * GOLDEN_ANGLE), y: base.y + r * Math.sin(i * GOLDEN_ANGLE) });
+  }
+  return out;
+}
+
+/**
+ * Elements added per chunk. Each chunk's styling, bounds and label sizes cost a frame of their
+ * own; measured on the 2D canvas in headless Chromium (software raster), chunks of 300 kept the
+ * longest task of drawing 3000 elements near 200 ms where one add of all took 300–500 ms.
+ */
+export const CHUNK = 300;
+
+const nextFrame = () =>
+  new Promise<void>((ok) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => ok());
+    else setTimeout(ok, 0);
+  });
+
+/**
+ * Replaces what `cy` draws by `els`, nodes first (at their initial positions), then edges, in
+ * chunks of `chunk` with a frame between chunks when the list is larger than one chunk. Resolves
+ * false when `cancelled()` turned true (a newer render started) or the instance was destroyed.
+ */
+export async function replaceElements(
+  cy: Core,
+  els: readonly ElementDefinition[],
+  opts: { chunk?: number; cancelled?: () => boolean; beforeAdd?: () => void } = {},
+): Promise<boolean> {
+  const chunk = opts.chunk ?? CHUNK;
+  const before = new Map<string, Position>();
+  cy.nodes().forEach((n) => void before.set(n.id(), { ...n.position() }));
+  const pos = initialPositions(els, before);
+  const nodes: ElementDefinition[] = [];
+  const edges: ElementDefinition[] = [];
+  for (const e of els) {
+    if (e.group === 'nodes') nodes.push({ ...e, position: pos.get(String(e.data.id)) });
+    else edges.push(e);
+  }
+  cy.batch(() => void cy.elements().remove());
+  opts.beforeAdd?.(); // e.g. a restyle, cheapest on an empty canvas
+  const ordered = [...nodes, ...edges];
+  for (let i = 0; i < ordered.length; i += chunk) {
+    if (i > 0) {
+      await nextFrame();
+      if (cy.destroyed() || opts.cancelled?.()) return false;
+    }
+    const part = ordered.slice(i, i + chunk);
+    cy.batch(() => void cy.add(part));
+  }
+  return !cy.destroyed();
+}
