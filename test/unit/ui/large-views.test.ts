@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import cytoscape, { type ElementDefinition } from 'cytoscape';
+import { initialPositions, replaceElements } from '../../../src/ui/cy/draw';
+import { layoutFa2 } from '../../../src/ui/cy/layout-fa2';
+import { groupFilters, overviewElements, overviewPositions, COLUMNS } from '../../../src/ui/cy/overview';
+import { rendererFor, WEBGL_FROM } from '../../../src/ui/cy/renderer';
+import { aggregateView } from '../../../src/graph/aggregate';
+import { buildGraph } from '../../../src/graph/load';
+import { defaultFilters } from '../../../src/ui/state/urlstate';
+import { smallGraphFile } from '../graph/fixture';
+
+const node = (id: string, position?: { x: number; y: number }): ElementDefinition => ({ group: 'nodes', data: { id }, ...(position ? { position } : {}) });
+const edge = (id: string, source: string, target: string): ElementDefinition => ({ group: 'edges', data: { id, source, target } });
+
+describe('initialPositions', () => {
+  it('keeps old positions, puts a new node beside a drawn neighbour, spreads the rest apart', () => {
+    const before = new Map([['a', { x: 500, y: 500 }]]);
+    const els = [node('a'), node('b'), node('c'), node('d'), node('e', { x: -7, y: 9 }), edge('ab', 'a', 'b')];
+    const pos = initialPositions(els, before);
+    expect(pos.get('a')).toEqual({ x: 500, y: 500 });
+    expect(pos.get('e')).toEqual({ x: -7, y: 9 });
+    const b = pos.get('b')!;
+    expect(Math.hypot(b.x - 500, b.y - 500)).toBeLessThan(80);
+    // No two nodes start on the same spot.
+    const keys = new Set([...pos.values()].map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`));
+    expect(keys.size).toBe(pos.size);
+  });
+});
+
+describe('replaceElements', () => {
+  it('adds a list larger than a chunk completely, edges after their nodes, and keeps drawn nodes in place', async () => {
+    const cy = cytoscape({ headless: true });
+    cy.add([node('keep', { x: 42, y: -3 })]);
+    const els: ElementDefinition[] = [node('keep')];
+    for (let i = 0; i < 250; i++) els.push(node(`n${i}`), edge(`e${i}`, 'keep', `n${i}`));
+    expect(await replaceElements(cy, els, { chunk: 64 })).toBe(true);
+    expect(cy.nodes().length).toBe(251);
+    expect(cy.edges().length).toBe(250);
+    expect(cy.$id('keep').position()).toEqual({ x: 42, y: -3 });
+    cy.destroy();
+  });
+
+  it('stops when cancelled between chunks', async () => {
+    const cy = cytoscape({ headless: true });
+    const els = Array.from({ length: 100 }, (_, i) => node(`n${i}`));
+    let calls = 0;
+    expect(await replaceElements(cy, els, { chunk: 10, cancelled: () => ++calls > 2 })).toBe(false);
+    expect(cy.nodes().length).toBeLessThan(100);
+    cy.destroy();
+  });
+});
+
+describe('rendererFor', () => {
+  const hw = { supported: true, software: false, renderer: 'ANGLE (NVIDIA)' };
+  const sw = { supported: true, software: true, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)' };
+  const none = { supported: false, software: false, renderer: '' };
+  it('uses WebGL for large views on a hardware GPU only, unless forced', () => {
+    expect(rendererFor(WEBGL_FROM - 1, hw, 'auto')).toBe('canvas');
+    expect(rendererFor(WEBGL_FROM, hw, 'auto')).toBe('webgl');
+    expect(rendererFor(50_000, sw, 'auto')).toBe('canvas');
+    expect(rendererFor(10, sw, 'webgl')).toBe('webgl');
+    expect(rendererFor(50_000, hw, 'canvas')).toBe('canvas');
+    expect(rendererFor(50_000, none, 'webgl')).toBe('canvas');
+  });
+});
+
+describe('layoutFa2', () => {
+  it('returns finite positions for every node, neighbours nearer than strangers, edges near the ideal length', () => {
+    // Two cliques of 30 joined by one edge.
+    const nodes = Array.from({ length: 60 }, (_, i) => ({ id: `n${i}`, size: 20, x: Math.cos(i) * 100, y: Math.sin(i * 7) * 100 }));
+    const edges: { id: string; source: string; target: string }[] = [];
+    for (const base of [0, 30]) for (let i = 0; i < 30; i++) for (let j = i + 1; j < 30; j += 3) edges.push({ id: `e${base + i}-${base + j}`, source: `n${base + i}`, target: `n${base + j}` });
+    edges.push({ id: 'bridge', source: 'n0', target: 'n30' });
+    const pos = layoutFa2({ nodes, edges }, 300);
+    expect(Object.keys(pos)).toHaveLength(60);
+    for (const p of Object.values(pos)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    const d = (a: string, b: string) => Math.hypot(pos[a].x - pos[b].x, pos[a].y - pos[b].y);
+    const centre = (base: number) => {
+      let x = 0;
+      let y = 0;
+      for (let i = 0; i < 30; i++) ((x += pos[`n${base + i}`].x), (y += pos[`n${base + i}`].y));
+      return { x: x / 30, y: y / 30 };
+    };
+    const c0 = centre(0);
+    const c1 = centre(30);
+    let within = 0;
+    for (let i = 0; i < 30; i++) within += Math.hypot(pos[`n${i}`].x - c0.x, pos[`n${i}`].y - c0.y);
+    expect(Math.hypot(c0.x - c1.x, c0.y - c1.y)).toBeGreaterThan(within / 30);
+    const lengths = edges.map((e) => d(e.source, e.target)).sort((a, b) => a - b);
+    expect(lengths[Math.floor(lengths.length / 2)]).toBeCloseTo(70, 0);
+  });
+});
+
+describe('the overview on the canvas', () => {
+  const f = smallGraphFile();
+  const g = buildGraph(f.nodes, f.edges);
+  const agg = aggregateView(g, g.nodes(), g.edges());
+
+  it('draws one node per group with its count in the label (zh by default, en on request), edges between groups', () => {
+    const zh = overviewElements(agg, 'zh');
+    const en = overviewElements(agg, 'en');
+    const nodes = zh.filter((e) => e.group === 'nodes');
+    expect(nodes).toHaveLength(agg.groups.length);
+    for (const n of nodes) {
+      const gr = agg.groups.find((x) => x.id === n.data.id)!;
+      expect(String(n.data.label)).toContain(String(gr.count));
+      expect(n.position).toBeDefined();
+    }
+    const taskZh = nodes.find((n) => n.data.type === 'task')!;
+    expect(String(taskZh.data.label)).toContain('任务');
+    expect(String(en.find((n) => n.data.id === taskZh.data.id)!.data.label)).toContain('Task');
+    expect(zh.filter((e) => e.group === 'edges')).toHaveLength(agg.edges.length);
+  });
+
+  it('places groups apart, a band per type, at most COLUMNS to a row', () => {
+    const pos = overviewPositions(agg.groups);
+    expect(pos.size).toBe(agg.groups.length);
+    const keys = new Set([...pos.values()].map((p) => `${p.x},${p.y}`));
+    expect(keys.size).toBe(pos.size);
+    const rows = new Map<number, number>();
+    for (const p of pos.values()) rows.set(p.y, (rows.get(p.y) ?? 0) + 1);
+    for (const n of rows.values()) expect(n).toBeLessThanOrEqual(COLUMNS);
+    // One type never shares a row with another.
+    const typeOfRow = new Map<number, string>();
+    for (const gr of agg.groups) {
+      const y = pos.get(gr.id)!.y;
+      expect(typeOfRow.get(y) ?? gr.type).toBe(gr.type);
+      typeOfRow.set(y, gr.type);
+    }
+  });
+
+  it('opens a group as filters: a province for policies and tasks, the type with its linking anchors for entities', () => {
+    const base = { ...defaultFilters(), yearFrom: 2019 };
+    expect(groupFilters({ type: 'task', place: { kind: 'province', name: '湖北省' } }, base)).toMatchObject({ regions: ['湖北省'], yearFrom: 2019, nodeTypes: [] });
+    expect(groupFilters({ type: 'policy', place: { kind: 'level', level: 'county' } }, base)).toMatchObject({ levels: ['county'] });
+    expect(groupFilters({ type: 'document', place: { kind: 'level', level: 'national' } }, base)).toMatchObject({ nodeTypes: ['document', 'task'], levels: [] });
+    expect(groupFilters({ type: 'region', place: { kind: 'province', name: '河北省' } }, base)).toMatchObject({ nodeTypes: ['region', 'policy'], regions: ['河北省'] });
+  });
+});
