@@ -66,7 +66,8 @@ async function main(): Promise<number> {
         continue;
       }
       bytes += data.length;
-      yield { path: relative(args.input, p).split(sep).join('/'), bytes: data, origin: 'corpus' };
+      const sha256 = createHash('sha256').update(data).digest('hex'); // native and synchronous: cheaper than Web Crypto per file
+      yield { path: relative(args.input, p).split(sep).join('/'), bytes: data, origin: 'corpus', sha256 };
     }
   }
   // Files are extracted on worker threads (one per core) and assembled here, in input order.

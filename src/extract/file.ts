@@ -85,7 +85,7 @@ function extractPolicies(doc: DocText): { policies: PolicyDraft[]; notes: string
 }
 
 export async function extractFile(file: InputFile): Promise<FileResult> {
-  const sha256 = await sha256Hex(file.bytes);
+  const sha256 = file.sha256 ?? (await sha256Hex(file.bytes));
   const id = sourceIdOf(sha256);
   const source: Source = { id, path: file.path, sha256, bytes: file.bytes.length, encoding: 'unknown', ...(file.origin ? { origin: file.origin } : {}) };
   const diagnostics: Diagnostic[] = [];

@@ -32,6 +32,9 @@ export interface InputFile {
   path: string;
   bytes: Uint8Array;
   origin?: 'corpus' | 'user';
+  /** SHA-256 of `bytes` (lower-case hex) when the host already has it: Node hashes natively and
+   * synchronously, where Web Crypto's per-call async job costs more than the hash on small files. */
+  sha256?: string;
 }
 
 /** A resolved institution reference: canonical name plus the spelling met in the text. */

@@ -40,8 +40,8 @@ interface Key {
 interface Gazetteer {
   byFull: Map<string, RegionInfo[]>;
   byShort: Map<string, RegionInfo>;
-  /** Keys by their first two characters, longest first. */
-  byBigram: Map<string, Key[]>;
+  /** Keys by their first two UTF-16 units (first, then second, as char codes: no string per lookup), longest first. */
+  byBigram: Map<number, Map<number, Key[]>>;
   /** For each key: false-friend words containing it, with the key's offset inside the word. */
   falseFriends: Map<string, Array<{ word: string; offset: number }>>;
 }
@@ -79,7 +79,7 @@ function gazetteer(): Gazetteer {
   const nameOf = new Map(entries.map((e) => [e.code, e.name]));
   const byFull = new Map<string, RegionInfo[]>();
   const shortCandidates = new Map<string, RegionInfo[]>();
-  const addTo = <V>(map: Map<string, V[]>, key: string, value: V) => {
+  const addTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
@@ -112,9 +112,15 @@ function gazetteer(): Gazetteer {
     ...[...byFull].map(([text, infos]): Key => ({ text, kind: 'full', infos })),
     ...[...byShort].filter(([text]) => !byFull.has(text)).map(([text, info]): Key => ({ text, kind: 'short', infos: [info] })),
   ];
-  const byBigram = new Map<string, Key[]>();
-  for (const key of keys) if (key.text.length >= 2) addTo(byBigram, key.text.slice(0, 2), key);
-  for (const list of byBigram.values()) list.sort((a, b) => b.text.length - a.text.length);
+  const byBigram = new Map<number, Map<number, Key[]>>();
+  for (const key of keys) {
+    if (key.text.length < 2) continue;
+    const c0 = key.text.charCodeAt(0);
+    let second = byBigram.get(c0);
+    if (!second) byBigram.set(c0, (second = new Map()));
+    addTo(second, key.text.charCodeAt(1), key);
+  }
+  for (const second of byBigram.values()) for (const list of second.values()) list.sort((a, b) => b.text.length - a.text.length);
 
   const falseFriends = new Map<string, Array<{ word: string; offset: number }>>();
   for (const key of keys)
@@ -148,7 +154,7 @@ export function findRegions(text: string, from = 0, to = text.length): RegionMen
   const candidates: Candidate[] = [];
   for (let i = Math.max(0, from); i < to - 1; ) {
     const c = text.charCodeAt(i);
-    const keys = c >= 0x3400 ? g.byBigram.get(text.slice(i, i + 2)) : undefined;
+    const keys = c >= 0x3400 ? g.byBigram.get(c)?.get(text.charCodeAt(i + 1)) : undefined;
     const key = keys?.find((k) => i + k.text.length <= to && text.startsWith(k.text, i));
     if (!key) {
       i++;

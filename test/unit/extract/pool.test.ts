@@ -3,6 +3,7 @@
  * results in input order whatever order they finish in (so the first of two identical files is the
  * one kept), and the worker-thread pool of the Node hosts returns what extractFile returns.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,18 @@ describe('buildGraph with files in flight at once', () => {
   it('raises an extraction failure where it is taken, once', async () => {
     const failing = (f: InputFile) => (f.path === files[1].path ? Promise.reject(new Error('worker died')) : extractFile(f));
     await expect(buildGraph(files, { extract: failing, concurrency: 3 })).rejects.toThrow('worker died');
+  });
+});
+
+describe('a hash the host supplies', () => {
+  it('is the Web Crypto hash the browser computes, so source ids agree', async () => {
+    for (const f of seeds) {
+      const native = createHash('sha256').update(f.bytes).digest('hex');
+      const given = await extractFile({ ...f, sha256: native });
+      const computed = await extractFile(f);
+      expect(computed.source.sha256).toBe(native);
+      expect(given).toEqual(computed);
+    }
   });
 });
 
