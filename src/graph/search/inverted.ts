@@ -156,13 +156,15 @@ export class InvertedIndex {
       expanded.sort((a, b) => a.cost - b.cost);
     }
     const { score, mark, count, alive, fieldLen } = this;
-    const avg = this.totalLen.map((total, f) => (this.withField[f] ? total / this.withField[f] : 1));
+    const F = this.boosts.length;
+    // BM25+ with tf = 1: D + (K + 1) / (1 + K (1 - B) + (K B / avg) len), times boost and idf.
+    const lenFactor = this.totalLen.map((total, f) => (K * B) / (this.withField[f] ? total / this.withField[f] : 1));
     const N = this.live;
     const touched: number[] = [];
     const allow = opts.allow;
     for (let i = 0; i < expanded.length; i++) {
       for (const { posting, weight } of expanded[i].list) {
-        const idf = posting.df.map((df) => Math.log(1 + (N - df + 0.5) / (df + 0.5)));
+        const factor = posting.df.map((df, f) => weight * this.boosts[f] * Math.log(1 + (N - df + 0.5) / (df + 0.5)));
         const entries = posting.entries;
         for (let j = 0; j < entries.length; j++) {
           const e = entries[j];
@@ -184,8 +186,7 @@ export class InvertedIndex {
             count[slot]++;
           }
           const f = e - slot * FIELD_STRIDE;
-          const len = fieldLen[slot * this.boosts.length + f];
-          score[slot] += weight * this.boosts[f] * idf[f] * (D + (K + 1) / (1 + K * (1 - B + (B * len) / avg[f])));
+          score[slot] += factor[f] * (D + (K + 1) / (1 + K * (1 - B) + lenFactor[f] * fieldLen[slot * F + f]));
         }
       }
     }
