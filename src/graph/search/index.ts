@@ -66,7 +66,8 @@ export interface SearchIndex {
 const TASK_FIELD = 'task';
 const FIELDS = ['label', TASK_FIELD, 'title', 'name', 'aliases', 'docNumber'] as const;
 const BOOST: Record<(typeof FIELDS)[number], number> = { name: 3, title: 2, label: 2, [TASK_FIELD]: 2, aliases: 1.5, docNumber: 1 };
-const WORDS_IN_FIELD = FIELDS.map((f) => f !== TASK_FIELD);
+/** Segmenter words where they can refine ranking: not in task names (cost) nor in 文号 (matched exactly). */
+const WORDS_IN_FIELD = FIELDS.map((f) => f !== TASK_FIELD && f !== 'docNumber');
 /**
  * Named things (documents, policies, programmes) before the many tasks that merely mention a
  * term: a short task title would otherwise win on BM25 length normalisation alone.
