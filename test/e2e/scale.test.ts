@@ -1,0 +1,151 @@
+/**
+ * Large views in a real Chromium: the benchmark's synthetic graph (100,000 nodes, ~390,000 edges;
+ * SCALE_NODES to change) served to the app as data/graph.json. Over the canvas cap the app shows
+ * the overview of groups; opening a group filters to it; the detail view is a connected capped
+ * view; WebGL (forced: headless Chromium renders it in software, where the app prefers the 2D
+ * canvas) draws and its nodes are clickable. Screenshots go to test-artifacts/. Nothing is timed.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { writeSynthGraph } from '../../scripts/bench/graph-synth';
+import { instrument, launch, shot, startPreview, waitForApp, waitForCanvas, type Browser, type Preview } from './harness';
+
+const SIZE = Number(process.env.SCALE_NODES ?? 100_000);
+const CAP = 2500; // GraphView's cap
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+let seen: Awaited<ReturnType<typeof instrument>>;
+let dir: string;
+let stats: { nodes: number; edges: number };
+
+async function canvasState(p: Page) {
+  return p.getByTestId('canvas').evaluate((c) => ({
+    nodes: Number(c.getAttribute('data-nodes')),
+    edges: Number(c.getAttribute('data-edges')),
+    renders: Number(c.getAttribute('data-renders')),
+    renderer: c.getAttribute('data-renderer'),
+    probe: c.getAttribute('data-probe') ?? '',
+  }));
+}
+
+/** Runs `act` and waits for the canvas to finish the render it causes. */
+async function afterRender(p: Page, act: () => Promise<unknown>): Promise<void> {
+  const before = (await canvasState(p)).renders;
+  await act();
+  await p.waitForFunction(
+    (n) => {
+      const c = document.querySelector('[data-testid=canvas]');
+      return !!c && Number(c.getAttribute('data-renders')) > n && c.getAttribute('data-busy') === 'false';
+    },
+    before,
+    { timeout: 120_000 },
+  );
+}
+
+/** Clicks the largest drawn node (the canvas reports where it is) and returns its id. */
+async function clickProbe(p: Page): Promise<string> {
+  const { probe } = await canvasState(p);
+  expect(probe).not.toBe('');
+  const { id, x, y } = JSON.parse(probe) as { id: string; x: number; y: number };
+  const box = (await p.getByTestId('canvas').boundingBox())!;
+  await p.mouse.click(box.x + x, box.y + y);
+  return id;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ple-scale-'));
+  const file = join(dir, 'graph.json');
+  stats = await writeSynthGraph(file, SIZE);
+  preview = await startPreview();
+  browser = await launch();
+  seen = await instrument(browser.context);
+  const body = readFileSync(file);
+  await browser.context.route('**/data/graph.json', (r) => r.fulfill({ body, contentType: 'application/json' }));
+  await browser.context.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await browser.context.route('**/data/extractions.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await browser.context.route('**/data/texts/**', (r) => r.fulfill({ status: 404, body: '' }));
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(preview.url);
+  await waitForApp(page, 900_000);
+}, 1_000_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe(`large views at ${SIZE} nodes`, () => {
+  it('over the cap the canvas draws the overview: a few hundred groups with counts, in Chinese by default', async () => {
+    await expect.poll(() => page.getByTestId('mode-overview').getAttribute('aria-pressed'), { timeout: 60_000 }).toBe('true');
+    const s = await canvasState(page);
+    expect(s.nodes).toBeGreaterThan(20);
+    expect(s.nodes).toBeLessThan(400);
+    expect(s.edges).toBeGreaterThan(0);
+    // The summary counts the whole view.
+    const summary = await page.getByTestId('overview-bar').innerText();
+    expect(summary.replace(/[,，\s]/g, '')).toContain(String(stats.nodes));
+    await page.getByTestId('overview-bar').getByRole('button', { name: /各组/ }).click();
+    const groups = page.getByTestId('overview-groups').locator('button');
+    expect(await groups.count()).toBeGreaterThan(10);
+    expect(await groups.first().innerText()).toMatch(/任务|被引文件|政策|机构|地区/);
+    await shot(page, 'scale-overview-100k');
+  });
+
+  it('the English toggle relabels the groups', async () => {
+    await afterRender(page, () => page.getByTestId('lang-toggle').click());
+    expect(await page.getByTestId('overview-groups').locator('button').first().innerText()).toMatch(/Task|Cited document|Policy|Institution|Region/);
+    await afterRender(page, () => page.getByTestId('lang-toggle').click());
+  });
+
+  it('opening a group with the keyboard filters to it and shows the detail', async () => {
+    const first = page.getByTestId('overview-groups').locator('button').first();
+    const name = await first.innerText();
+    await first.focus();
+    await afterRender(page, () => page.keyboard.press('Enter'));
+    // The largest group is a province's tasks (the generator's tasks are 80% of the nodes).
+    expect(name).toMatch(/任务/);
+    // Filtered to the province: the overview bar is gone (under the cap) or shows the detail.
+    if (await page.getByTestId('overview-bar').count()) expect(await page.getByTestId('mode-detail').getAttribute('aria-pressed')).toBe('true');
+    const s = await canvasState(page);
+    expect(s.nodes).toBeGreaterThan(0);
+    expect(s.edges).toBeGreaterThan(0);
+    await shot(page, 'scale-group-opened-100k');
+  });
+
+  it('the detail view of everything is connected and within the cap; a node is clickable', async () => {
+    await afterRender(page, () => page.getByTestId('reset-filters').click());
+    if ((await page.getByTestId('mode-detail').getAttribute('aria-pressed')) !== 'true') await afterRender(page, () => page.getByTestId('mode-detail').click());
+    const s = await canvasState(page);
+    expect(s.nodes + s.edges).toBeLessThanOrEqual(CAP);
+    expect(s.edges).toBeGreaterThan(s.nodes * 0.8);
+    await waitForCanvas(page);
+    await shot(page, 'scale-detail-100k');
+    await clickProbe(page);
+    await expect.poll(() => page.getByTestId('detail-title').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('the WebGL renderer (forced) draws the detail view and its nodes are clickable', async () => {
+    await page.evaluate(() => localStorage.setItem('ple.renderer', 'webgl'));
+    await page.reload();
+    await waitForApp(page, 300_000);
+    if ((await page.getByTestId('mode-detail').getAttribute('aria-pressed')) !== 'true') await afterRender(page, () => page.getByTestId('mode-detail').click());
+    const s = await canvasState(page);
+    expect(s.renderer).toBe('webgl');
+    expect(s.nodes).toBeGreaterThan(100);
+    await shot(page, 'scale-detail-webgl-100k');
+    // A click is resolved by WebGL picking (an offscreen render of element ids): the node is selected.
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width - 60, box.y + box.height - 12); // the background: clears the selection
+    await expect.poll(() => page.getByTestId('detail-title').count()).toBe(0);
+    await clickProbe(page);
+    await expect.poll(() => page.getByTestId('detail-title').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.evaluate(() => localStorage.removeItem('ple.renderer'));
+    expect(seen.problems.filter((p) => !/404|Failed to load resource/.test(p))).toEqual([]);
+  });
+});
