@@ -116,6 +116,17 @@ describe('validateGraphFileSliced', () => {
     );
   });
 
+  it('keeps the input rows themselves when nothing is stripped, a clean copy when a nested unknown key is', async () => {
+    // A JSON copy: the extractor shares evidence objects between edges, a structured clone keeps that.
+    const g = JSON.parse(JSON.stringify(await seeds())) as GraphFile;
+    const withEvidence = g.edges.findIndex((e) => e.evidence.length > 0);
+    (g.edges[withEvidence].evidence[0] as Record<string, unknown>).extra = 'x';
+    const out = await validateGraphFileSliced(g);
+    expect(out.nodes.every((n, i) => n === g.nodes[i])).toBe(true);
+    expect(out.edges.filter((e, i) => e !== g.edges[i]).map((e) => e.id)).toEqual([g.edges[withEvidence].id]);
+    expect(out.edges[withEvidence].evidence[0]).not.toHaveProperty('extra');
+  });
+
   it('yields to the event loop between slices and reports progress up to every row', async () => {
     const g = await seeds();
     let turns = 0;
