@@ -15,7 +15,7 @@ import {
   type Source,
 } from '../model';
 import type { CitationMention, InstitutionRef, PolicyDraft } from './types';
-import { DocumentKeys, anonymisedScope } from './resolve/documents';
+import { DocumentKeys, anonymisedScope, mentionKeys } from './resolve/documents';
 import { inferAdapts } from './resolve/adapts';
 import { isNationalPrefix } from './find/docnumbers';
 import { lookupRegion } from './find/regions';
@@ -140,10 +140,16 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
 
   // 1. Document identity over every citation, and the policies that are themselves cited.
   const keys = new DocumentKeys();
+  // Each citation's keys, made once here and read again in step 3 (same iteration order).
+  const citationKeys: string[][] = [];
   for (const x of ordered) {
     x.policies.forEach((p, pi) => {
       const scope = scopeOf(p, `policy:${x.sourceId}:${pi}`);
-      for (const c of p.citations) keys.add(c.title, c.docNumber, scope);
+      for (const c of p.citations) {
+        const k = mentionKeys(c.title, c.docNumber, scope);
+        citationKeys.push(k);
+        keys.addKeys(k);
+      }
       if (p.docNumber) keys.add(p.titleConstructed ? undefined : p.title, p.docNumber, scope);
     });
   }
@@ -220,6 +226,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
 
   // 3. Citations → documents (or the cited policy), with intent and evidence.
   let pi = 0;
+  let ci = 0;
   const docTitles = new Map<string, Map<string, number>>();
   const citesIntent = new Map<string, Intent>();
   for (const x of ordered) {
@@ -228,7 +235,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
       const tids = taskIds[pi++];
       const scope = scopeOf(p, policyId);
       for (const c of p.citations) {
-        const docId = keys.idOf(c.title, c.docNumber, scope);
+        const docId = keys.idOfKeys(citationKeys[ci++]);
         if (!docId) continue;
         const citer = c.task === null ? policyId : tids[c.task];
         let target = policyByDocId.get(docId);

@@ -44,7 +44,11 @@ export class DocumentKeys {
   }
 
   add(title?: string, docNumber?: string, scope?: string): void {
-    const keys = mentionKeys(title, docNumber, scope);
+    this.addKeys(mentionKeys(title, docNumber, scope));
+  }
+
+  /** add() for keys already made by mentionKeys (a caller that asks idOfKeys later makes them once). */
+  addKeys(keys: string[]): void {
     if (keys.length === 2) this.union(keys[0], keys[1]);
     else if (keys.length === 1) this.find(keys[0]);
   }
@@ -64,7 +68,10 @@ export class DocumentKeys {
 
   /** The canonical node id of a mention: doc:<文号 key> when the document has one, else doc:<title key>. */
   idOf(title?: string, docNumber?: string, scope?: string): string | undefined {
-    const keys = mentionKeys(title, docNumber, scope);
+    return this.idOfKeys(mentionKeys(title, docNumber, scope));
+  }
+
+  idOfKeys(keys: string[]): string | undefined {
     if (!keys.length) return undefined;
     // A mention with a 文号 belongs to that 文号's document even when its title is shared.
     const root = this.find(keys.find((k) => k.startsWith('n:')) ?? keys[0]);
@@ -82,7 +89,8 @@ export function anonymisedScope(key: string, scope?: string): string {
   return scope && key.includes('XX') ? `${key}@${scope}` : key;
 }
 
-function mentionKeys(title?: string, docNumber?: string, scope?: string): string[] {
+/** The union-find keys of a mention: 'n:' + 文号 key, then 't:' + title key (scoped when anonymised). */
+export function mentionKeys(title?: string, docNumber?: string, scope?: string): string[] {
   const keys: string[] = [];
   if (docNumber) keys.push('n:' + docNumberKey(docNumber));
   if (title) {
