@@ -208,6 +208,7 @@ describe('explorer on the seeds', () => {
   it('reload works from IndexedDB with the graph unreachable', async () => {
     await page.route('**/data/graph.json', (r) => r.abort('internetdisconnected'));
     await page.route('**/data/texts/**', (r) => r.abort('internetdisconnected'));
+    await page.route('**/data/manifest.json', (r) => r.abort('internetdisconnected'));
     const t0 = Date.now();
     await page.goto(preview.url);
     await waitForApp(page);
@@ -222,6 +223,7 @@ describe('explorer on the seeds', () => {
     await shot(page, '07-offline');
     await page.unroute('**/data/graph.json');
     await page.unroute('**/data/texts/**');
+    await page.unroute('**/data/manifest.json');
   });
 
   it('an online reload with an unchanged graph does not re-import', async () => {
