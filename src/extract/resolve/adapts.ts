@@ -59,7 +59,9 @@ export function inferAdapts(nodes: TitledNode[]): AdaptsLink[] {
   const byKey = new Map<string, TitledNode[]>();
   for (const n of nodes) {
     const k = documentTitleKey(n.title);
-    byKey.set(k, [...(byKey.get(k) ?? []), n]);
+    const list = byKey.get(k);
+    if (list) list.push(n);
+    else byKey.set(k, [n]);
   }
   const seen = new Set<string>();
   const add = (from: string, to: string, rule: AdaptsLink['rule']) => {
@@ -76,25 +78,84 @@ export function inferAdapts(nodes: TitledNode[]): AdaptsLink[] {
     }
   }
 
-  // Title minus region.
-  const cores = nodes.map((n) => ({ n, ...titleCore(n.title) }));
-  const byCore = new Map<string, typeof cores>();
-  for (const c of cores) {
-    if (c.core.length < 6) continue;
-    byCore.set(c.core, [...(byCore.get(c.core) ?? []), c]);
-  }
-  for (const c of cores) {
-    if (c.level === undefined || c.level === 'national' || c.core.length < 6) continue;
-    const localRank = LEVEL_RANK[c.level];
-    const candidates = (byCore.get(c.core) ?? []).filter((o) => {
-      if (o.n.id === c.n.id) return false;
-      const rank = LEVEL_RANK[o.level ?? o.n.level ?? 'national'];
-      if (rank >= localRank) return false;
-      return rank === 0 || !o.province || !c.province || o.province === c.province;
-    });
-    if (!candidates.length) continue;
-    candidates.sort((a, b) => LEVEL_RANK[b.level ?? 'national'] - LEVEL_RANK[a.level ?? 'national'] || a.n.id.localeCompare(b.n.id));
-    add(c.n.id, candidates[0].n.id, 'title-minus-region');
+  // Title minus region: each local title's original is the preferred one among the titles with the
+  // same core at a higher level (in the same province below national). Thousands of plans share a
+  // core (every city's 教育工作要点 of a year), so the preferred original is found per bucket of
+  // (level, province), not by filtering the whole group for every local title.
+  const byCore = new Map<string, CoreGroup>();
+  const locals: Array<{ entry: CoreEntry; rank: number; group: CoreGroup }> = [];
+  nodes.forEach((n, index) => {
+    const c = titleCore(n.title);
+    if (c.core.length < 6) return;
+    let group = byCore.get(c.core);
+    if (!group) byCore.set(c.core, (group = new CoreGroup()));
+    const entry: CoreEntry = {
+      id: n.id,
+      index,
+      province: c.province,
+      // The rank a candidate is admitted by (its title's place, else its own level) …
+      admitRank: LEVEL_RANK[c.level ?? n.level ?? 'national'],
+      // … and the rank it is preferred by (its title's place only, national when none).
+      preferRank: LEVEL_RANK[c.level ?? 'national'],
+    };
+    group.add(entry);
+    if (c.level !== undefined && c.level !== 'national') locals.push({ entry, rank: LEVEL_RANK[c.level], group });
+  });
+  // Every group is complete before any original is chosen from it.
+  for (const { entry, rank, group } of locals) {
+    const best = group.preferredOriginal(rank, entry.province);
+    if (best) add(entry.id, best.id, 'title-minus-region');
   }
   return links.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}
+
+interface CoreEntry {
+  id: string;
+  /** Position among the titled nodes: the last tie-break, as a stable sort keeps input order. */
+  index: number;
+  province?: string;
+  admitRank: number;
+  preferRank: number;
+}
+
+/** Preferred first: the nearest level (highest preferRank), then id in locale order, then input order. */
+function prefer(a: CoreEntry | undefined, b: CoreEntry | undefined): CoreEntry | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const order = b.preferRank - a.preferRank || a.id.localeCompare(b.id) || a.index - b.index;
+  return order <= 0 ? a : b;
+}
+
+/** The titles sharing one core, with the preferred entry of each bucket an original can be chosen from. */
+class CoreGroup {
+  /** Per admitRank: the preferred entry overall, among those without a province, and per province. */
+  private all: Array<CoreEntry | undefined> = [];
+  private noProvince: Array<CoreEntry | undefined> = [];
+  private byProvince: Array<Map<string, CoreEntry>> = [];
+
+  add(e: CoreEntry): void {
+    const r = e.admitRank;
+    this.all[r] = prefer(this.all[r], e);
+    if (!e.province) this.noProvince[r] = prefer(this.noProvince[r], e);
+    else {
+      const m = (this.byProvince[r] ??= new Map());
+      m.set(e.province, prefer(m.get(e.province), e)!);
+    }
+  }
+
+  /**
+   * The original of a local title of `localRank` in `province`: admitted when of a higher level
+   * (admitRank below localRank), and national or without a province or in the same province.
+   */
+  preferredOriginal(localRank: number, province: string | undefined): CoreEntry | undefined {
+    let best: CoreEntry | undefined;
+    for (let r = 0; r < localRank; r++) {
+      if (r === 0 || !province) best = prefer(best, this.all[r]);
+      else {
+        best = prefer(best, this.noProvince[r]);
+        best = prefer(best, this.byProvince[r]?.get(province));
+      }
+    }
+    return best;
+  }
 }
