@@ -7,8 +7,16 @@ import type { EdgeType, Level, NodeType } from '../model';
 import { compiledView } from './filters';
 import type { NodeAttributes, PolicyGraph } from './load';
 
+/** Edges per group pair whose types decide its mainType. */
+export const TYPE_SAMPLE = 24;
+
 /** What a group's place is: a province name, a level, or nothing known. */
-export type GroupPlace = { kind: 'province'; name: string } | { kind: 'level'; level: Level } | { kind: 'none' };
+export type GroupPlace =
+  | { kind: 'province'; name: string }
+  | { kind: 'level'; level: Level }
+  | { kind: 'none' }
+  /** Several places merged into one group (mergeSmallGroups). */
+  | { kind: 'rest'; places: GroupPlace[] };
 
 export interface AggregateGroup {
   /** Stable id: `agg:<type>:<place>` (never a node id of the graph). */
@@ -29,7 +37,7 @@ export interface AggregateEdge {
   target: string;
   /** Edges of the view from the source group to the target group. */
   weight: number;
-  /** The edge type that contributes most of the weight. */
+  /** The most frequent edge type among the pair's first TYPE_SAMPLE edges. */
   mainType: EdgeType;
 }
 
@@ -49,10 +57,15 @@ export interface AggregateOptions {
   maxEdges?: number;
 }
 
-/** Province names of the graph's region nodes: a province's own name, a city's parent's name. */
-function provinceOfRegionName(g: PolicyGraph): Map<string, string | null> {
-  const byName = new Map<string, string | null>(); // null: ambiguous name
-  g.forEachNode((_, a) => {
+/**
+ * One pass over the graph: each policy's province, and the province of each region name (a
+ * province's own name, a city's or county's up its parent chain; null when a name is ambiguous).
+ */
+function provinces(g: PolicyGraph): { policy: Map<string, string>; region: Map<string, string | null> } {
+  const byName = new Map<string, string | null>();
+  const policy = new Map<string, string>();
+  g.forEachNode((id, a) => {
+    if (a.type === 'policy' && a.province) policy.set(id, a.province);
     if (a.type !== 'region') return;
     // Up the parent chain (county → city → province) to a provincial region or the top one.
     let cur: NodeAttributes = a;
@@ -64,17 +77,32 @@ function provinceOfRegionName(g: PolicyGraph): Map<string, string | null> {
     const had = byName.get(a.name);
     byName.set(a.name, had === undefined || had === prov ? prov : null);
   });
-  return byName;
+  return { policy, region: byName };
+}
+
+/**
+ * Calls visit(i, attrs) for each node of the view (i its position in `nodes`). A large view is
+ * visited by iterating the graph (graphology's keyed lookups cost ~1 µs each: 0.3 s for 100k
+ * nodes), a small one by lookups.
+ */
+export function forEachViewNode(g: PolicyGraph, nodes: readonly string[], visit: (i: number, a: NodeAttributes, id: string) => void): void {
+  if (nodes.length * 4 < g.order) {
+    for (let i = 0; i < nodes.length; i++) if (g.hasNode(nodes[i])) visit(i, g.getNodeAttributes(nodes[i]), nodes[i]);
+    return;
+  }
+  const pos = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) pos.set(nodes[i], i);
+  g.forEachNode((id, a) => {
+    const i = pos.get(id);
+    if (i !== undefined) visit(i, a, id);
+  });
 }
 
 /** The group key of a node: type and place. */
-export function placeOf(g: PolicyGraph, a: NodeAttributes, regionProvince: Map<string, string | null>): GroupPlace {
+export function placeOf(a: NodeAttributes, policyProvince: ReadonlyMap<string, string>, regionProvince: ReadonlyMap<string, string | null>): GroupPlace {
   let province: string | undefined;
   if (a.type === 'policy') province = a.province;
-  else if (a.type === 'task' && g.hasNode(a.policyId)) {
-    const p = g.getNodeAttributes(a.policyId);
-    if (p.type === 'policy') province = p.province;
-  }
+  else if (a.type === 'task') province = policyProvince.get(a.policyId);
   if (!province) {
     const region = a.type === 'region' ? a.name : 'region' in a && typeof a.region === 'string' ? a.region : undefined;
     if (region) province = regionProvince.get(region) ?? undefined;
@@ -86,7 +114,7 @@ export function placeOf(g: PolicyGraph, a: NodeAttributes, regionProvince: Map<s
 }
 
 function placeKey(p: GroupPlace): string {
-  return p.kind === 'province' ? `province:${p.name}` : p.kind === 'level' ? `level:${p.level}` : 'none';
+  return p.kind === 'province' ? `province:${p.name}` : p.kind === 'level' ? `level:${p.level}` : p.kind === 'rest' ? 'rest' : 'none';
 }
 
 /**
@@ -95,24 +123,23 @@ function placeKey(p: GroupPlace): string {
  * applyFilters take a fast path on the filters' compiled positions.
  */
 export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: readonly string[], opts: AggregateOptions = {}): AggregateView {
-  const regionProvince = provinceOfRegionName(g);
+  const prov = provinces(g);
   const groups: AggregateGroup[] = [];
   const groupIndex = new Map<string, number>();
-  const groupOf = new Int32Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    const a = g.getNodeAttributes(nodes[i]);
-    const place = placeOf(g, a, regionProvince);
-    const id = `agg:${a.type}:${placeKey(place)}`;
-    let gi = groupIndex.get(id);
+  const groupOf = new Int32Array(nodes.length).fill(-1);
+  forEachViewNode(g, nodes, (i, a, id) => {
+    const place = placeOf(a, prov.policy, prov.region);
+    const key = `agg:${a.type}:${placeKey(place)}`;
+    let gi = groupIndex.get(key);
     if (gi === undefined) {
       gi = groups.length;
-      groupIndex.set(id, gi);
-      groups.push({ id, type: a.type, place, count: 0, shown: 0, internalEdges: 0 });
+      groupIndex.set(key, gi);
+      groups.push({ id: key, type: a.type, place, count: 0, shown: 0, internalEdges: 0 });
     }
     groupOf[i] = gi;
     groups[gi].count++;
-    if (opts.drawn?.has(nodes[i])) groups[gi].shown++;
-  }
+    if (opts.drawn?.has(id)) groups[gi].shown++;
+  });
 
   // Edge ends as positions in `nodes` (fast path) or looked up by id.
   const fast = compiledView(g, nodes, edges);
@@ -122,8 +149,9 @@ export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: r
     for (let i = 0; i < nodes.length; i++) pos.set(nodes[i], i);
   }
   const G = groups.length;
-  // Per ordered group pair: total weight and per edge type.
-  const pair = new Map<number, { weight: number; byType: Map<EdgeType, number> }>();
+  // Per ordered group pair: total weight, and the types of its first TYPE_SAMPLE edges (looking
+  // up every edge's type would cost ~0.4 s at 400k edges).
+  const pair = new Map<number, { weight: number; sample: number[] }>();
   for (let j = 0; j < edges.length; j++) {
     let s: number | undefined;
     let t: number | undefined;
@@ -138,25 +166,30 @@ export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: r
     }
     const gs = groupOf[s];
     const gt = groupOf[t];
+    if (gs < 0 || gt < 0) continue;
     if (gs === gt) {
       groups[gs].internalEdges++;
       continue;
     }
     const key = gs * G + gt;
     let p = pair.get(key);
-    if (!p) pair.set(key, (p = { weight: 0, byType: new Map() }));
+    if (!p) pair.set(key, (p = { weight: 0, sample: [] }));
     p.weight++;
-    const type = g.getEdgeAttribute(edges[j], 'type');
-    p.byType.set(type, (p.byType.get(type) ?? 0) + 1);
+    if (p.sample.length < TYPE_SAMPLE) p.sample.push(j);
   }
 
   const all: AggregateEdge[] = [];
   for (const [key, p] of pair) {
     const s = groups[Math.floor(key / G)].id;
     const t = groups[key % G].id;
+    const byType = new Map<EdgeType, number>();
+    for (const j of p.sample) {
+      const type = g.getEdgeAttribute(edges[j], 'type');
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+    }
     let mainType: EdgeType = 'cites';
     let best = -1;
-    for (const [type, c] of p.byType) if (c > best || (c === best && type < mainType)) [mainType, best] = [type, c];
+    for (const [type, c] of byType) if (c > best || (c === best && type < mainType)) [mainType, best] = [type, c];
     all.push({ id: `${s}->${t}`, source: s, target: t, weight: p.weight, mainType });
   }
   all.sort((x, y) => y.weight - x.weight || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -166,4 +199,67 @@ export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: r
   for (const e of all.slice(maxEdges)) omittedEdges += e.weight;
   groups.sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { groups, edges: kept, omitted: { groupEdges: all.length - kept.length, edges: omittedEdges } };
+}
+
+/**
+ * The overview for drawing: per type its `perType - 1` largest groups and one group (place
+ * `rest`) for the others when there are more than `perType`; edges re-summed between the merged
+ * groups (pairs that fall inside one group become its internal edges), heaviest `maxEdges` kept.
+ * Pass an AggregateView computed with all its edges (maxEdges: Infinity) for exact weights.
+ */
+export function mergeSmallGroups(v: AggregateView, perType: number, maxEdges = 400): AggregateView {
+  const target = new Map<string, string>();
+  const out: AggregateGroup[] = [];
+  const rest = new Map<NodeType, AggregateGroup & { place: { kind: 'rest'; places: GroupPlace[] } }>();
+  const seen = new Map<NodeType, number>();
+  const totals = new Map<NodeType, number>();
+  for (const gr of v.groups) totals.set(gr.type, (totals.get(gr.type) ?? 0) + 1);
+  for (const gr of v.groups) {
+    // v.groups is largest first.
+    const k = (seen.get(gr.type) ?? 0) + 1;
+    seen.set(gr.type, k);
+    const total = totals.get(gr.type)!;
+    if (total <= perType || k < perType) {
+      out.push({ ...gr });
+      target.set(gr.id, gr.id);
+      continue;
+    }
+    let r = rest.get(gr.type);
+    if (!r) {
+      r = { id: `agg:${gr.type}:rest`, type: gr.type, place: { kind: 'rest', places: [] }, count: 0, shown: 0, internalEdges: 0 };
+      rest.set(gr.type, r);
+      out.push(r);
+    }
+    r.place.places.push(gr.place);
+    r.count += gr.count;
+    r.shown += gr.shown;
+    r.internalEdges += gr.internalEdges;
+    target.set(gr.id, r.id);
+  }
+  const byId = new Map(out.map((g) => [g.id, g]));
+  const pairs = new Map<string, AggregateEdge & { byType: Map<EdgeType, number> }>();
+  for (const e of v.edges) {
+    const s = target.get(e.source)!;
+    const t = target.get(e.target)!;
+    if (s === t) {
+      byId.get(s)!.internalEdges += e.weight;
+      continue;
+    }
+    const id = `${s}->${t}`;
+    let p = pairs.get(id);
+    if (!p) pairs.set(id, (p = { id, source: s, target: t, weight: 0, mainType: e.mainType, byType: new Map() }));
+    p.weight += e.weight;
+    p.byType.set(e.mainType, (p.byType.get(e.mainType) ?? 0) + e.weight);
+  }
+  const all: AggregateEdge[] = [...pairs.values()].map(({ byType, ...e }) => {
+    let best = -1;
+    for (const [type, w] of byType) if (w > best || (w === best && type < e.mainType)) [e.mainType, best] = [type, w];
+    return e;
+  });
+  all.sort((x, y) => y.weight - x.weight || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const kept = all.slice(0, maxEdges);
+  let omitted = v.omitted.edges;
+  for (const e of all.slice(maxEdges)) omitted += e.weight;
+  out.sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { groups: out, edges: kept, omitted: { groupEdges: v.omitted.groupEdges + all.length - kept.length, edges: omitted } };
 }

@@ -5,6 +5,7 @@
  */
 import type { NodeType } from '../model';
 import { compiledView } from './filters';
+import { forEachViewNode } from './aggregate';
 import type { NodeAttributes, PolicyGraph } from './load';
 
 export interface Tally {
@@ -190,13 +191,11 @@ export function capView(
   }
 
   const outNodes: string[] = [];
+  for (let i = 0; i < n; i++) if (nodeIn[i]) outNodes.push(nodes[i]);
   const byType: Partial<Record<NodeType, Tally>> = {};
   const byRegion: Record<string, Tally> = {};
-  for (let i = 0; i < n; i++) {
-    const id = nodes[i];
+  forEachViewNode(g, nodes, (i, a) => {
     const shown = nodeIn[i] === 1;
-    if (shown) outNodes.push(id);
-    const a = g.getNodeAttributes(id);
     const t = (byType[a.type] ??= { shown: 0, hidden: 0 });
     const reg = (byRegion[regionKey(a)] ??= { shown: 0, hidden: 0 });
     if (shown) {
@@ -206,7 +205,7 @@ export function capView(
       t.hidden++;
       reg.hidden++;
     }
-  }
+  });
   const outEdges: string[] = [];
   for (let k = 0; k < m; k++) if (edgeIn[k]) outEdges.push(edges[edgeAt(k)]);
   return {

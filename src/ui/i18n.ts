@@ -313,6 +313,7 @@ const zh = {
   lv_groupLabel: '{where}\n{type} {count}',
   lv_groupTitle: '{where} · {type}：{count} 个，详图中显示 {shown} 个',
   lv_noPlace: '地区不详',
+  lv_rest: '其余 {n} 地',
   lv_groups: '各组（按节点数）',
   lv_moreGroups: '另有 {n} 组',
 } as const;
@@ -626,6 +627,7 @@ const en: Record<MessageKey, string> = {
   lv_groupLabel: '{where}\n{type} {count}',
   lv_groupTitle: '{where} · {type}: {count}, {shown} in the detail view',
   lv_noPlace: 'place unknown',
+  lv_rest: '{n} other places',
   lv_groups: 'Groups (by size)',
   lv_moreGroups: '{n} more groups',
 };

@@ -14,19 +14,20 @@ import type { UiFilters } from '../state/urlstate';
 /** Bands from top to bottom: what is cited above who cites it, places and bodies below. */
 const BAND_ORDER: readonly NodeType[] = ['document', 'task', 'policy', 'program', 'institution', 'region'];
 /** Groups per row of a band before it wraps. */
-export const COLUMNS = 10;
-const DX = 190;
-const DY = 120;
-const BAND_GAP = 70;
+export const COLUMNS = 6;
+const DX = 230;
+const DY = 150;
+const BAND_GAP = 60;
 
 export function placeName(lang: Lang, p: GroupPlace): string {
   if (p.kind === 'province') return p.name;
   if (p.kind === 'level') return levelName(lang, p.level);
+  if (p.kind === 'rest') return translate(lang, 'lv_rest', { n: p.places.length });
   return translate(lang, 'lv_noPlace');
 }
 
 function placeKey(p: GroupPlace): string {
-  return p.kind === 'province' ? `p:${p.name}` : p.kind === 'level' ? `l:${p.level}` : 'n';
+  return p.kind === 'province' ? `p:${p.name}` : p.kind === 'level' ? `l:${p.level}` : p.kind === 'rest' ? 'r' : 'n';
 }
 
 const fmt = (lang: Lang, n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
@@ -46,7 +47,7 @@ export function groupTitle(lang: Lang, gr: AggregateGroup): string {
 export function overviewPositions(groups: readonly AggregateGroup[]): Map<string, { x: number; y: number }> {
   const total = new Map<string, number>();
   for (const gr of groups) total.set(placeKey(gr.place), (total.get(placeKey(gr.place)) ?? 0) + gr.count);
-  const rankOf = (p: GroupPlace) => (p.kind === 'level' ? LEVELS.indexOf(p.level) : p.kind === 'province' ? 100 : 200);
+  const rankOf = (p: GroupPlace) => (p.kind === 'level' ? LEVELS.indexOf(p.level) : p.kind === 'province' ? 100 : p.kind === 'none' ? 200 : 300);
   const sample = new Map<string, GroupPlace>();
   for (const gr of groups) sample.set(placeKey(gr.place), gr.place);
   const order = [...sample.entries()]
@@ -69,6 +70,9 @@ export function overviewPositions(groups: readonly AggregateGroup[]): Map<string
   }
   return out;
 }
+
+/** Groups drawn per type: the largest five and one for the rest (the list beside shows every group). */
+export const DRAWN_PER_TYPE = COLUMNS;
 
 /** Cytoscape elements of an overview: groups (data.agg = 1) and weighted group edges. */
 export function overviewElements(v: AggregateView, lang: Lang): ElementDefinition[] {
@@ -98,10 +102,13 @@ export function overviewElements(v: AggregateView, lang: Lang): ElementDefinitio
 export function groupFilters(gr: Pick<AggregateGroup, 'type' | 'place'>, current: UiFilters): UiFilters {
   const next: UiFilters = { ...current };
   const anchors = gr.type === 'policy' || gr.type === 'task';
-  if (gr.place.kind === 'province') next.regions = [gr.place.name];
-  else if (gr.place.kind === 'level' && anchors) next.levels = [gr.place.level];
+  const places = gr.place.kind === 'rest' ? gr.place.places : [gr.place];
+  const provinces = places.flatMap((p) => (p.kind === 'province' ? [p.name] : []));
+  const levels = places.flatMap((p) => (p.kind === 'level' ? [p.level] : []));
+  if (provinces.length) next.regions = provinces;
+  else if (levels.length && anchors) next.levels = levels;
   // With the anchors that link to it, so the detail view has edges: regions hold policies, the rest are linked from tasks.
   if (!anchors) next.nodeTypes = [gr.type, gr.type === 'region' ? 'policy' : 'task'];
-  else if (gr.place.kind === 'none') next.nodeTypes = [gr.type];
+  else if (!provinces.length && !levels.length) next.nodeTypes = [gr.type];
   return next;
 }

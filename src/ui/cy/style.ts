@@ -114,10 +114,10 @@ export function stylesheet(opts: { large?: boolean } = {}): Array<{ selector: st
       selector: 'node[agg]',
       style: {
         label: 'data(label)',
-        'font-size': 17,
+        'font-size': 24,
         'font-weight': 600,
         'text-wrap': 'wrap',
-        'text-max-width': '170px',
+        'text-max-width': '210px',
         'text-valign': 'bottom',
         'min-zoomed-font-size': 0,
         'text-background-opacity': 0.85,

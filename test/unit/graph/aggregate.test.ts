@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aggregateView } from '../../../src/graph/aggregate';
+import { aggregateView, mergeSmallGroups } from '../../../src/graph/aggregate';
 import { applyFilters } from '../../../src/graph/filters';
 import { buildGraph, type PolicyGraph } from '../../../src/graph/load';
 import { capView } from '../../../src/graph/view';
@@ -90,5 +90,31 @@ describe('aggregateView on a synthetic corpus graph', () => {
     expect(aggregateView(g, [...r.nodes], [...r.edges], { drawn: new Set(capped.nodes) })).toEqual(v);
     // Heaviest first.
     for (let i = 1; i < v.edges.length; i++) expect(v.edges[i - 1].weight).toBeGreaterThanOrEqual(v.edges[i].weight);
+  });
+
+  it('merges the small groups of each type into one for drawing, keeping every count and edge', () => {
+    const r = applyFilters(g, {});
+    const full = aggregateView(g, r.nodes, r.edges, { maxEdges: Infinity });
+    const m = mergeSmallGroups(full, 6, Infinity);
+    const types = new Set(full.groups.map((gr) => gr.type));
+    for (const t of types) {
+      const before = full.groups.filter((gr) => gr.type === t);
+      const after = m.groups.filter((gr) => gr.type === t);
+      expect(after.length).toBe(Math.min(before.length, 6));
+      expect(after.reduce((s, gr) => s + gr.count, 0)).toBe(before.reduce((s, gr) => s + gr.count, 0));
+      const rest = after.find((gr) => gr.place.kind === 'rest');
+      if (before.length > 6) {
+        // The five largest stay as they are; the rest lists the places it merged.
+        expect(after.filter((gr) => gr.place.kind !== 'rest').map((gr) => gr.id)).toEqual(before.slice(0, 5).map((gr) => gr.id));
+        expect(rest && rest.place.kind === 'rest' && rest.place.places.length).toBe(before.length - 5);
+      } else expect(rest).toBeUndefined();
+    }
+    const total = (v: typeof full) => v.edges.reduce((s, e) => s + e.weight, 0) + v.groups.reduce((s, gr) => s + gr.internalEdges, 0) + v.omitted.edges;
+    expect(total(m)).toBe(r.edges.length);
+    const ids = new Set(m.groups.map((gr) => gr.id));
+    for (const e of m.edges) expect(ids.has(e.source) && ids.has(e.target) && e.source !== e.target).toBe(true);
+    const capped = mergeSmallGroups(full, 6, 20);
+    expect(capped.edges).toHaveLength(20);
+    expect(total(capped)).toBe(r.edges.length);
   });
 });

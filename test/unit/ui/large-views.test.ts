@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { initialPositions, replaceElements } from '../../../src/ui/cy/draw';
-import { layoutFa2 } from '../../../src/ui/cy/layout-fa2';
+import { layoutFa2, nearestGap } from '../../../src/ui/cy/layout-fa2';
 import { groupFilters, overviewElements, overviewPositions, COLUMNS } from '../../../src/ui/cy/overview';
 import { rendererFor, WEBGL_FROM } from '../../../src/ui/cy/renderer';
 import { aggregateView } from '../../../src/graph/aggregate';
@@ -65,7 +65,7 @@ describe('rendererFor', () => {
 });
 
 describe('layoutFa2', () => {
-  it('returns finite positions for every node, neighbours nearer than strangers, edges near the ideal length', () => {
+  it('returns finite positions for every node, neighbours nearer than strangers, nodes spaced apart', () => {
     // Two cliques of 30 joined by one edge.
     const nodes = Array.from({ length: 60 }, (_, i) => ({ id: `n${i}`, size: 20, x: Math.cos(i) * 100, y: Math.sin(i * 7) * 100 }));
     const edges: { id: string; source: string; target: string }[] = [];
@@ -86,8 +86,19 @@ describe('layoutFa2', () => {
     let within = 0;
     for (let i = 0; i < 30; i++) within += Math.hypot(pos[`n${i}`].x - c0.x, pos[`n${i}`].y - c0.y);
     expect(Math.hypot(c0.x - c1.x, c0.y - c1.y)).toBeGreaterThan(within / 30);
-    const lengths = edges.map((e) => d(e.source, e.target)).sort((a, b) => a - b);
-    expect(lengths[Math.floor(lengths.length / 2)]).toBeCloseTo(70, 0);
+    // Scaled so that the 10th-percentile nearest-neighbour distance is 30 px.
+    const ids = Object.keys(pos);
+    const nn = ids.map((a) => Math.min(...ids.filter((b) => b !== a).map((b) => d(a, b)))).sort((a, b) => a - b);
+    expect(nn[Math.floor(nn.length * 0.1)]).toBeCloseTo(30, 0);
+  });
+});
+
+describe('nearestGap', () => {
+  it('is the 10th-percentile distance to the nearest point', () => {
+    // Ten points on a line 5 apart, one pair 1 apart: nearest distances are 1, 1, then 5s.
+    const xs = [0, 1, 6, 11, 16, 21, 26, 31, 36, 41, 46];
+    expect(nearestGap(xs, xs.map(() => 0))).toBe(1);
+    expect(nearestGap([0], [0])).toBe(0);
   });
 });
 
@@ -135,5 +146,8 @@ describe('the overview on the canvas', () => {
     expect(groupFilters({ type: 'policy', place: { kind: 'level', level: 'county' } }, base)).toMatchObject({ levels: ['county'] });
     expect(groupFilters({ type: 'document', place: { kind: 'level', level: 'national' } }, base)).toMatchObject({ nodeTypes: ['document', 'task'], levels: [] });
     expect(groupFilters({ type: 'region', place: { kind: 'province', name: '河北省' } }, base)).toMatchObject({ nodeTypes: ['region', 'policy'], regions: ['河北省'] });
+    // A merged group: all its provinces.
+    const rest = { kind: 'rest' as const, places: [{ kind: 'province' as const, name: '河北省' }, { kind: 'province' as const, name: '湖北省' }] };
+    expect(groupFilters({ type: 'task', place: rest }, base)).toMatchObject({ regions: ['河北省', '湖北省'], nodeTypes: [] });
   });
 });
