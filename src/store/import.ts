@@ -14,9 +14,9 @@ import { replaceGraphChunks } from './chunks';
 import { META, type PolicyDB, type TextRow } from './db';
 import { ConcurrentChangeError, INGEST_META, listUserSources, type Assembler } from './ingest';
 import { fetchTexts, type FetchText } from './texts';
-import { GraphValidationError, validateGraphFileSliced } from './validate';
+import { GraphValidationError, validateExtractionsFileSliced, validateGraphFileSliced } from './validate';
 
-export { GraphValidationError, validateGraphFile, validateGraphFileSliced } from './validate';
+export { GraphValidationError, validateExtractionsFileSliced, validateGraphFile, validateGraphFileSliced } from './validate';
 
 /** Rows per bulkPut for the small tables (sources, texts, extractions). */
 export const CHUNK_SIZE = 1000;
@@ -87,7 +87,7 @@ export async function importGraph(db: PolicyDB, raw: unknown, opts: ImportOption
   let corpusExtractions: ExtractionsFile['extractions'] | null = null;
   let extractionsError: string | undefined;
   try {
-    if (opts.extractions !== undefined) corpusExtractions = validateExtractionsFile(opts.extractions).extractions;
+    if (opts.extractions !== undefined) corpusExtractions = (await validateExtractionsFileSliced(opts.extractions)).extractions;
   } catch (e) {
     extractionsError = e instanceof Error ? e.message : String(e);
   }

@@ -10,7 +10,19 @@
  * equivalence on valid and broken files.
  */
 import { z } from 'zod';
-import { GraphEdgeSchema, GraphFileSchema, GraphNodeSchema, describeZodError, type GraphEdge, type GraphFile, type GraphNode } from '../model';
+import {
+  ExtractionsFileSchema,
+  FileExtractionSchema,
+  GraphEdgeSchema,
+  GraphFileSchema,
+  GraphNodeSchema,
+  describeZodError,
+  type ExtractionsFile,
+  type FileExtractionRecord,
+  type GraphEdge,
+  type GraphFile,
+  type GraphNode,
+} from '../model';
 import { yieldToEventLoop } from './yield';
 
 export class GraphValidationError extends Error {
@@ -33,6 +45,8 @@ export interface SlicedValidationOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+type Issue = z.core.$ZodIssue;
+
 const shape = GraphFileSchema.shape;
 /** The file without its two big arrays, checked by the contract's field schemas. */
 const HeadSchema = z.object({ schemaVersion: shape.schemaVersion, sources: shape.sources, diagnostics: shape.diagnostics });
@@ -40,9 +54,9 @@ const HeadSchema = z.object({ schemaVersion: shape.schemaVersion, sources: shape
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The contract's file-level refinement (GraphFileSchema's superRefine), on already valid rows. */
-function fileLevelIssues(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): z.core.$ZodIssue[] {
-  const issues: z.core.$ZodIssue[] = [];
-  const add = (message: string, path: (string | number)[]) => issues.push({ code: 'custom', message, path, input: undefined } as z.core.$ZodIssue);
+function fileLevelIssues(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Issue[] {
+  const issues: Issue[] = [];
+  const add = (message: string, path: (string | number)[]) => issues.push({ code: 'custom', message, path, input: undefined } as Issue);
   const ids = new Set<string>();
   nodes.forEach((n, i) => {
     if (ids.has(n.id)) add(`duplicate node id ${n.id}`, ['nodes', i, 'id']);
@@ -59,47 +73,83 @@ function fileLevelIssues(nodes: readonly GraphNode[], edges: readonly GraphEdge[
 }
 
 /**
- * Validates `raw` like `validateGraphFile`, yielding to the event loop every `sliceMs`.
- * Returns the parsed file (unknown keys stripped, as the schema does); throws GraphValidationError.
+ * Validates the rows of one big array with the contract's row schema, yielding every `sliceMs`.
+ * Issues get the array's path prefix (`nodes.12.name`), as the file schema would report them.
  */
-export async function validateGraphFileSliced(raw: unknown, opts: SlicedValidationOptions = {}): Promise<GraphFile> {
-  // Not an object with two arrays: nothing big to slice, the contract schema says what is wrong.
-  if (!isRecord(raw) || !Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) return validateGraphFile(raw);
-  const sliceMs = opts.sliceMs ?? 30;
-  const rawNodes = raw.nodes as unknown[];
-  const rawEdges = raw.edges as unknown[];
-  const total = rawNodes.length + rawEdges.length;
-  const issues: z.core.$ZodIssue[] = [];
-  const head = HeadSchema.safeParse(raw);
-  if (!head.success) issues.push(...head.error.issues);
+class RowSlicer {
+  private sliceStart = performance.now();
+  private done = 0;
+  readonly issues: Issue[] = [];
 
-  let done = 0;
-  let sliceStart = performance.now();
-  const rows = async <T>(name: 'nodes' | 'edges', input: unknown[], schema: z.ZodType<T>): Promise<T[]> => {
+  constructor(
+    private readonly total: number,
+    private readonly sliceMs: number,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+
+  async rows<T>(name: string, input: unknown[], schema: z.ZodType<T>): Promise<T[]> {
     const out: T[] = new Array(input.length);
     for (let i = 0; i < input.length; i++) {
       const r = schema.safeParse(input[i]);
       // zod returns a copy; keeping it beside the caller's rows doubled the heap (500k rows) and
       // brought second-long GC pauses. When the copy equals the input, the input row is kept.
       if (r.success) out[i] = nothingStripped(r.data, input[i]) ? (input[i] as T) : r.data;
-      else for (const issue of r.error.issues) issues.push({ ...issue, path: [name, i, ...issue.path] });
+      else for (const issue of r.error.issues) this.issues.push({ ...issue, path: [name, i, ...issue.path] });
       // Checking the clock every 256 rows keeps its cost out of the profile.
-      if ((i & 255) === 255 && performance.now() - sliceStart > sliceMs) {
-        opts.onProgress?.(done + i + 1, total);
+      if ((i & 255) === 255 && performance.now() - this.sliceStart > this.sliceMs) {
+        this.onProgress?.(this.done + i + 1, this.total);
         await yieldToEventLoop();
-        sliceStart = performance.now();
+        this.sliceStart = performance.now();
       }
     }
-    done += input.length;
+    this.done += input.length;
     return out;
-  };
-  const nodes = await rows('nodes', rawNodes, GraphNodeSchema as z.ZodType<GraphNode>);
-  const edges = await rows('edges', rawEdges, GraphEdgeSchema as z.ZodType<GraphEdge>);
+  }
+}
+
+/**
+ * Validates `raw` like `validateGraphFile`, yielding to the event loop every `sliceMs`.
+ * Returns the parsed file (unknown keys stripped, as the schema does); throws GraphValidationError.
+ */
+export async function validateGraphFileSliced(raw: unknown, opts: SlicedValidationOptions = {}): Promise<GraphFile> {
+  // Not an object with two arrays: nothing big to slice, the contract schema says what is wrong.
+  if (!isRecord(raw) || !Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) return validateGraphFile(raw);
+  const rawNodes = raw.nodes as unknown[];
+  const rawEdges = raw.edges as unknown[];
+  const total = rawNodes.length + rawEdges.length;
+  const slicer = new RowSlicer(total, opts.sliceMs ?? 30, opts.onProgress);
+  const head = HeadSchema.safeParse(raw);
+  if (!head.success) slicer.issues.push(...head.error.issues);
+  const nodes = await slicer.rows('nodes', rawNodes, GraphNodeSchema as z.ZodType<GraphNode>);
+  const edges = await slicer.rows('edges', rawEdges, GraphEdgeSchema as z.ZodType<GraphEdge>);
+  const issues = slicer.issues;
   if (!issues.length) issues.push(...fileLevelIssues(nodes, edges));
   opts.onProgress?.(total, total);
-  if (issues.length) throw new GraphValidationError(describeZodError(new z.ZodError(sortIssues(issues))));
+  if (issues.length) throw new GraphValidationError(describeZodError(new z.ZodError(sortIssues(issues, Object.keys(shape)))));
   const h = head.data!;
   return { schemaVersion: h.schemaVersion, sources: h.sources, nodes, edges, diagnostics: h.diagnostics };
+}
+
+const ExtractionsHeadSchema = z.object({ schemaVersion: ExtractionsFileSchema.shape.schemaVersion });
+
+/**
+ * Validates a served extractions.json like ExtractionsFileSchema (one record per corpus file:
+ * thousands for a big corpus), yielding every `sliceMs`; throws GraphValidationError.
+ */
+export async function validateExtractionsFileSliced(raw: unknown, opts: SlicedValidationOptions = {}): Promise<ExtractionsFile> {
+  const whole = (): ExtractionsFile => {
+    const parsed = ExtractionsFileSchema.safeParse(raw);
+    if (!parsed.success) throw new GraphValidationError(`extractions.json: ${describeZodError(parsed.error)}`);
+    return parsed.data;
+  };
+  if (!isRecord(raw) || !Array.isArray(raw.extractions)) return whole();
+  const rows = raw.extractions as unknown[];
+  const slicer = new RowSlicer(rows.length, opts.sliceMs ?? 30, opts.onProgress);
+  const head = ExtractionsHeadSchema.safeParse(raw);
+  if (!head.success) slicer.issues.push(...head.error.issues);
+  const extractions = await slicer.rows('extractions', rows, FileExtractionSchema as z.ZodType<FileExtractionRecord>);
+  if (slicer.issues.length) throw new GraphValidationError(`extractions.json: ${describeZodError(new z.ZodError(sortIssues(slicer.issues, Object.keys(ExtractionsFileSchema.shape))))}`);
+  return { schemaVersion: head.data!.schemaVersion, extractions };
 }
 
 /**
@@ -127,9 +177,8 @@ function nothingStripped(parsed: unknown, raw: unknown): boolean {
 }
 
 /** In the order the contract schema reports them: by the file's field order, then as found. */
-function sortIssues(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
-  const order = Object.keys(shape);
-  const rank = (i: z.core.$ZodIssue) => {
+function sortIssues(issues: Issue[], order: string[]): Issue[] {
+  const rank = (i: Issue) => {
     const k = order.indexOf(String(i.path[0]));
     return k < 0 ? order.length : k;
   };

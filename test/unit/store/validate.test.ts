@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GraphFileSchema, describeZodError, type GraphFile } from '../../../src/model';
-import { GraphValidationError, validateGraphFileSliced } from '../../../src/store';
+import { ExtractionsFileSchema, GraphFileSchema, SCHEMA_VERSION, describeZodError, type GraphFile } from '../../../src/model';
+import { GraphValidationError, validateExtractionsFileSliced, validateGraphFileSliced } from '../../../src/store';
 import { seedGraph } from '../../support/seeds';
 
 async function seeds(): Promise<GraphFile> {
@@ -143,5 +143,47 @@ describe('validateGraphFileSliced', () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(total);
+  });
+});
+
+describe('validateExtractionsFileSliced', () => {
+  const file = async () => JSON.parse(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: (await seedGraph()).extractions })) as { schemaVersion: unknown; extractions: unknown[] };
+  const byContract = (raw: unknown): Outcome => {
+    const r = ExtractionsFileSchema.safeParse(raw);
+    return r.success ? { ok: true, data: r.data } : { ok: false, message: `extractions.json: ${describeZodError(r.error)}` };
+  };
+  const bySlices = async (raw: unknown): Promise<Outcome> => {
+    try {
+      return { ok: true, data: await validateExtractionsFileSliced(raw, { sliceMs: 0 }) };
+    } catch (e) {
+      expect(e).toBeInstanceOf(GraphValidationError);
+      return { ok: false, message: (e as Error).message };
+    }
+  };
+
+  it('agrees with ExtractionsFileSchema on the seeds and broken copies', async () => {
+    const valid = await file();
+    expect(valid.extractions.length).toBeGreaterThan(1);
+    const broken: unknown[] = [
+      valid,
+      { ...valid, schemaVersion: 9 },
+      { ...valid, extractions: {} },
+      { ...valid, extractions: [...valid.extractions.slice(1), { sourceId: 1 }] },
+      { ...valid, schemaVersion: 0, extractions: [null, ...valid.extractions] },
+      'not a file',
+    ];
+    for (const raw of broken) expect(await bySlices(raw)).toEqual(byContract(raw));
+    expect((await bySlices(valid)).ok).toBe(true);
+  });
+
+  it('agrees with ExtractionsFileSchema when a record is replaced by random JSON', async () => {
+    const valid = await file();
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.jsonValue({ maxDepth: 2 }), async (at, value) => {
+        const raw = { ...valid, extractions: valid.extractions.map((x, i) => (i === at % valid.extractions.length ? value : x)) };
+        expect(await bySlices(raw)).toEqual(byContract(raw));
+      }),
+      { numRuns: 20 },
+    );
   });
 });
