@@ -9,10 +9,10 @@ import { applyFilters, buildGraph, capView, createSearchIndexAsync, downstream, 
 import { importGraph, loadGraphRows, openDb, storeMissingTexts } from '../../../src/store';
 import { toElements } from '../../../src/ui/cy/elements';
 import { LARGE_VIEW_FROM, stylesheet } from '../../../src/ui/cy/style';
-import { aggregateView } from '../../../src/graph/aggregate';
+import { aggregateView, mergeSmallGroups } from '../../../src/graph/aggregate';
 import { replaceElements } from '../../../src/ui/cy/draw';
 import { layoutForce, registerLayouts } from '../../../src/ui/cy/layout';
-import { overviewElements } from '../../../src/ui/cy/overview';
+import { DRAWN_PER_TYPE, overviewElements } from '../../../src/ui/cy/overview';
 import { rendererFor, rendererOptions, webglSupport, type RendererKind } from '../../../src/ui/cy/renderer';
 
 interface Stats {
@@ -296,7 +296,8 @@ async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: str
   let agg = aggregateView(g, all.nodes, all.edges, { maxEdges: 250 });
   const ov = await watched(async () => {
     const t = performance.now();
-    agg = aggregateView(g, all.nodes, all.edges, { drawn: new Set(capped.nodes), maxEdges: 250 });
+    // As GraphView: every group, then the drawn ones (the largest per type, the rest merged).
+    agg = mergeSmallGroups(aggregateView(g, all.nodes, all.edges, { drawn: new Set(capped.nodes), maxEdges: Infinity }), DRAWN_PER_TYPE, 250);
     aggregateMs = performance.now() - t;
     const oels = overviewElements(agg, 'zh');
     const cy = cytoscape({ container, style: stylesheet() as unknown as cytoscape.StylesheetJson, ...rendererOptions(rendererFor(oels.length)) });
