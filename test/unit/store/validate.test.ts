@@ -147,7 +147,7 @@ describe('validateGraphFileSliced', () => {
 });
 
 describe('validateExtractionsFileSliced', () => {
-  const file = async () => JSON.parse(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: (await seedGraph()).extractions })) as { schemaVersion: unknown; extractions: unknown[] };
+  const file = async () => JSON.parse(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: ((await seedGraph()) as unknown as { extractions: unknown[] }).extractions })) as { schemaVersion: unknown; extractions: unknown[] };
   const byContract = (raw: unknown): Outcome => {
     const r = ExtractionsFileSchema.safeParse(raw);
     return r.success ? { ok: true, data: r.data } : { ok: false, message: `extractions.json: ${describeZodError(r.error)}` };
