@@ -51,7 +51,14 @@ async function afterRender(p: Page, act: () => Promise<unknown>): Promise<void> 
 
 /** Clicks the largest drawn node (the canvas reports where it is) and returns its id. */
 async function clickProbe(p: Page): Promise<string> {
-  const { probe } = await canvasState(p);
+  // Wait for the view to stand still (a selection's focus animation moves it).
+  let probe = (await canvasState(p)).probe;
+  for (let i = 0; i < 20; i++) {
+    await p.waitForTimeout(250);
+    const now = (await canvasState(p)).probe;
+    if (now === probe) break;
+    probe = now;
+  }
   expect(probe).not.toBe('');
   const { id, x, y } = JSON.parse(probe) as { id: string; x: number; y: number };
   const box = (await p.getByTestId('canvas').boundingBox())!;
