@@ -23,6 +23,7 @@ import {
   reassembleStored,
   removeUserSources,
   restoreUserSources,
+  sha256Hex,
   syncGraph,
   type PolicyDB,
 } from '../../../src/store';
@@ -238,6 +239,39 @@ describe("removing and restoring the analyst's files", () => {
     expect((await syncGraph(db, { url, fetch })).status).toBe('unchanged');
     await ingestFiles(db, [seedFile(REMOVED)]);
     sameRows(await loadGraphRows(db), (await cli(SEEDS)).graph);
+  });
+
+  it('with a manifest: an unchanged graph is not downloaded, but is imported again when extractions.json appears', async () => {
+    const db = await freshDb();
+    const corpus = await cli(CORPUS);
+    const graphBytes = new TextEncoder().encode(JSON.stringify(corpus.graph));
+    const manifest = { manifestVersion: 1, graph: 'graph.json', sha256: await sha256Hex(graphBytes), bytes: graphBytes.length, nodes: corpus.graph.nodes.length, edges: corpus.graph.edges.length, sources: corpus.graph.sources.length };
+    let extractionsServed = false;
+    let graphDownloads = 0;
+    const fetch = (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url.endsWith('/graph.json')) {
+        graphDownloads++;
+        return new Response(graphBytes.slice().buffer as ArrayBuffer);
+      }
+      if (url.endsWith('/manifest.json')) return new Response(JSON.stringify(manifest));
+      if (url.endsWith('/extractions.json'))
+        return extractionsServed ? new Response(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: corpus.extractions })) : new Response('', { status: 404 });
+      const m = /texts\/(.+)\.txt$/.exec(url);
+      const text = m ? corpus.texts.get(decodeURIComponent(m[1])) : undefined;
+      return text === undefined ? new Response('', { status: 404 }) : new Response(text);
+    }) as typeof globalThis.fetch;
+    const url = 'http://app.test/data/graph.json';
+    expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
+    expect(await syncGraph(db, { url, fetch })).toMatchObject({ status: 'unchanged', fromManifest: true });
+    expect(graphDownloads).toBe(1);
+    extractionsServed = true;
+    expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
+    expect(graphDownloads).toBe(2);
+    expect((await readAssemblyInput(db)).assemblable).toBe(true);
+    expect(await syncGraph(db, { url, fetch })).toMatchObject({ status: 'unchanged', fromManifest: true });
+    expect(graphDownloads).toBe(2);
+    sameRows(await loadGraphRows(db), corpus.graph);
   });
 
   it('a refresh of the served graph keeps the analyst’s files in the graph', async () => {
