@@ -15,7 +15,7 @@ import type { NodeType } from '../../model';
 import { findDocNumbers, normaliseDocNumber } from '../docnumber';
 import type { NodeAttributes, PolicyGraph } from '../load';
 import { InvertedIndex } from './inverted';
-import { foldedTerms, fold, prefixTerms, queryTerms, queryWords, textTerms } from './terms';
+import { foldedTerms, fold, prefixTerms, queryTerms, queryWords, segmentWords, textTerms } from './terms';
 
 export { queryTerms, queryWords } from './terms';
 
@@ -104,9 +104,17 @@ function docOf(id: string, a: NodeAttributes): IndexedDoc {
   return { id, type: a.type, shown: a.label, fields: [label, '', title, name, aliases, docNumber], docNumber };
 }
 
-/** The terms of each field of a document (null for an empty field). */
-function fieldTermsOf(folded: readonly string[]): (string[] | null)[] {
-  return folded.map((v, f) => (v ? foldedTerms(v, WORDS_IN_FIELD[f]) : null));
+/** The terms of each field of each document (null for an empty field), its folded fields given. */
+function fieldTermsOf(docsFolded: readonly (readonly string[])[]): (string[] | null)[][] {
+  const wordTexts: string[] = [];
+  for (const folded of docsFolded) folded.forEach((v, f) => v && WORDS_IN_FIELD[f] && wordTexts.push(v));
+  const words = segmentWords(wordTexts);
+  let w = 0;
+  return docsFolded.map((folded) => folded.map((v, f) => (v ? foldedTerms(v, WORDS_IN_FIELD[f] ? words[w++] : []) : null)));
+}
+
+function foldFields(doc: IndexedDoc): string[] {
+  return doc.fields.map((v) => (v ? fold(v) : ''));
 }
 
 /** An index with nothing in it yet (fill it with addToIndex). */
@@ -186,25 +194,27 @@ function yieldToEventLoop(): Promise<void> {
 
 /** Adds (or, for ids already indexed, replaces) the given nodes of the graph. */
 export function addToIndex(index: SearchIndex, g: PolicyGraph, ids: Iterable<string>): void {
+  const docs: IndexedDoc[] = [];
   for (const id of new Set(ids)) {
     if (!g.hasNode(id)) continue;
     if (index.slotOf.has(id)) removeFromIndex(index, [id]);
-    const doc = docOf(id, g.getNodeAttributes(id));
-    const folded = doc.fields.map(fold);
-    const slot = index.text.add(fieldTermsOf(folded));
+    docs.push(docOf(id, g.getNodeAttributes(id)));
+  }
+  const folded = docs.map(foldFields);
+  const terms = fieldTermsOf(folded);
+  docs.forEach((doc, i) => {
+    const slot = index.text.add(terms[i]);
     index.docs[slot] = doc;
     index.types[slot] = doc.type;
     index.typeWeights[slot] = TYPE_WEIGHT[doc.type];
-    index.slotOf.set(id, slot);
-    const names = new Set<string>([compactFolded(fold(doc.shown))]);
-    for (const v of folded) if (v && v !== doc.docNumber) for (const line of v.split('\n')) if (line) names.add(compactFolded(line));
-    index.haystacks[slot] = `\n${[...names].join('\n')}\n`;
+    index.slotOf.set(doc.id, slot);
+    index.haystacks[slot] = haystackOf(doc, folded[i]);
     if (doc.docNumber) {
       let set = index.docNumbers.get(doc.docNumber);
       if (!set) index.docNumbers.set(doc.docNumber, (set = new Set()));
-      set.add(id);
+      set.add(doc.id);
     }
-  }
+  });
 }
 
 /** Removes nodes from the index (ids not indexed are ignored). */
@@ -213,7 +223,7 @@ export function removeFromIndex(index: SearchIndex, ids: Iterable<string>): void
     const slot = index.slotOf.get(id);
     if (slot === undefined) continue;
     const doc = index.docs[slot];
-    index.text.remove(slot, fieldTermsOf(doc.fields.map(fold)));
+    index.text.remove(slot, fieldTermsOf([foldFields(doc)])[0]);
     index.slotOf.delete(id);
     index.haystacks[slot] = '';
     const set = doc.docNumber ? index.docNumbers.get(doc.docNumber) : undefined;
@@ -221,8 +231,23 @@ export function removeFromIndex(index: SearchIndex, ids: Iterable<string>): void
   }
 }
 
+/** The node's names (label, title, name, aliases; not the 文号), folded and compacted, each between newlines. */
+function haystackOf(doc: IndexedDoc, folded: readonly string[]): string {
+  const lines = new Set<string>([fold(doc.shown)]);
+  for (let f = 0; f < folded.length; f++) {
+    const v = folded[f];
+    if (!v || FIELDS[f] === 'docNumber') continue;
+    if (v.includes('\n')) for (const line of v.split('\n')) lines.add(line);
+    else lines.add(v);
+  }
+  let hay = '\n';
+  for (const line of lines) if (line) hay += `${compactFolded(line)}\n`;
+  return hay;
+}
+
+const SPACE = /\s/;
 function compactFolded(s: string): string {
-  return s.replace(/\s+/g, '');
+  return SPACE.test(s) ? s.replace(/\s+/g, '') : s;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addToIndex, createSearchIndex, createSearchIndexAsync, indexTerms, queryTerms, removeFromIndex, search } from '../../../src/graph/search';
+import { fold, queryWords, segmentWords } from '../../../src/graph/search/terms';
 import { addRows, buildGraph } from '../../../src/graph/load';
 import type { GraphNode, NodeType } from '../../../src/model';
 import { IDS, smallGraphFile } from './fixture';
@@ -18,6 +19,16 @@ describe('tokenizer', () => {
     expect(queryTerms('督导')).toEqual(['督导']);
     expect(queryTerms('县管校聘')).toEqual(['县管', '管校', '校聘']);
     expect(queryTerms('湖')).toEqual(['湖']);
+  });
+
+  it('segments many names in one call into the words each gets alone', () => {
+    const f = smallGraphFile();
+    // Over one batch (128 texts), with names that end and start mid-word across the newlines.
+    const names = f.nodes.map((n) => fold(n.label));
+    const texts = Array.from({ length: 300 }, (_, i) => names[i % names.length] + (i % 3 ? '' : names[(i * 7) % names.length].slice(0, 3)));
+    const batched = segmentWords(texts);
+    expect(batched).toEqual(texts.map((t) => queryWords(t)));
+    expect(batched.some((w) => w.length > 0)).toBe(true);
   });
 
   it('folds width and case', () => {
