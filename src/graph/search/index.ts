@@ -4,12 +4,17 @@
  * Every CJK run is indexed as character bigrams plus its last character (see search/terms.ts),
  * and a query must contain all of its bigrams, so recall does not depend on a word segmenter.
  * A query of one CJK character is a prefix search (every character of the index is the start of
- * a bigram or the last character of a run). 文号 in a query are matched exactly after
- * normalisation (中发[2019]26号 finds 中发〔2019〕26号) and ranked first.
+ * a bigram or the last character of a run), and so is a word or number at the end of the query
+ * (still being typed). 文号 in a query are matched exactly after normalisation
+ * (中发[2019]26号 finds 中发〔2019〕26号) and ranked first.
+ *
+ * Ranking: BM25+ per field (search/inverted.ts) times a weight per node type, times a phrase
+ * bonus; only the best `limit` candidates are ordered, so a query matching half of a 100k-node
+ * graph costs a pass over its postings (≈10 ms), not a sort of every match.
  *
  * The index is built where it is queried (in the browser); it is not meant to be serialised from
- * Node, whose segmenter differs. At 100k nodes build it with createSearchIndexAsync, which yields
- * to the event loop every few tens of milliseconds.
+ * Node, whose segmenter differs. At 100k nodes build it with createSearchIndexAsync (≈1 s in
+ * Chromium, in slices of ~40 ms).
  */
 import type { NodeType } from '../../model';
 import { findDocNumbers, normaliseDocNumber } from '../docnumber';
@@ -59,8 +64,8 @@ export interface SearchIndex {
 }
 
 /**
- * Tasks are most of the nodes and Intl.Segmenter costs ~20 µs a title, so task names go in a
- * field of their own that gets bigrams only; segmenter words, which only refine ranking, are
+ * Tasks are most of the nodes and Intl.Segmenter is the costliest part of indexing, so task names
+ * go in a field of their own that gets bigrams only; segmenter words, which only refine ranking, are
  * kept for the named entities.
  */
 const TASK_FIELD = 'task';
@@ -130,7 +135,7 @@ export interface IndexOptions {
   types?: readonly NodeType[];
 }
 
-/** Builds the index over the graph in one go (≈5 µs a node; see createSearchIndexAsync for large graphs). */
+/** Builds the index over the graph in one go (≈10 µs a node in Chromium; see createSearchIndexAsync for large graphs). */
 export function createSearchIndex(g: PolicyGraph, opts: IndexOptions = {}): SearchIndex {
   const index = emptySearchIndex();
   addToIndex(index, g, nodesToIndex(g, opts));

@@ -6,7 +6,7 @@
  * `slot * FIELD_STRIDE + field` (a document's terms are distinct per field, so tf is 1 and a
  * field's length is its number of distinct terms). Removal leaves a tombstone: the slot is
  * skipped when scoring and the per-field document frequencies are corrected at once.
- * Query scratch space is a pair of typed arrays indexed by slot, reused between queries, so a
+ * Query scratch space is three typed arrays indexed by slot, reused between queries, so a
  * common term with 80k postings costs one tight loop and no allocation per posting.
  */
 
