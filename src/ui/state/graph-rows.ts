@@ -62,6 +62,6 @@ function indexAfterFirstPaint(ex: Explorer, g: PolicyGraph): void {
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 200);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
   });
 }
