@@ -40,7 +40,7 @@ function regionKey(a: NodeAttributes): string {
 }
 
 /** How many neighbours each hub brings in before the rest of the budget is spent by connectivity. */
-const FANOUT = 5;
+const FANOUT = 8;
 
 /**
  * Cuts a view (node and edge ids, e.g. from applyFilters) to at most `cap` elements, nodes and

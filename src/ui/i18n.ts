@@ -314,6 +314,7 @@ const zh = {
   lv_groupTitle: '{where} · {type}：{count} 个，详图中显示 {shown} 个',
   lv_noPlace: '地区不详',
   lv_rest: '其余 {n} 地',
+  lv_capped: '视图上限 {cap}：显示被引最多的节点及引用它们的任务，共 {shown} 个，另有 {hidden} 个未显示',
   lv_groups: '各组（按节点数）',
   lv_moreGroups: '另有 {n} 组',
 } as const;
@@ -628,6 +629,7 @@ const en: Record<MessageKey, string> = {
   lv_groupTitle: '{where} · {type}: {count}, {shown} in the detail view',
   lv_noPlace: 'place unknown',
   lv_rest: '{n} other places',
+  lv_capped: 'View capped at {cap}: showing {shown} nodes, the most cited with the tasks citing them; {hidden} more not shown',
   lv_groups: 'Groups (by size)',
   lv_moreGroups: '{n} more groups',
 };
