@@ -33,7 +33,7 @@ export interface SyncResult {
   /** 'unchanged' was decided from the manifest alone: the graph file was not downloaded. */
   fromManifest?: boolean;
   /**
-   * With `deferTexts`: the texts still being fetched and stored after the graph was (also after an
+   * With deferred texts: the texts still being fetched and stored after the graph was (also after an
    * 'unchanged' sync, for texts an interrupted earlier fetch left out). Never rejects.
    */
   texts?: Promise<StoreTextsResult>;
@@ -48,11 +48,20 @@ export interface SyncOptions {
   assemble?: Assembler;
   /**
    * Store the graph without waiting for the source texts (one request each: thousands for a big
-   * corpus); they are fetched afterwards, see `SyncResult.texts`.
+   * corpus); they are fetched afterwards, see `SyncResult.texts`. 'auto' (the default): when the
+   * corpus has more than `deferTextsAbove` sources.
    */
-  deferTexts?: boolean;
+  deferTexts?: boolean | 'auto';
+  /** The 'auto' threshold, in sources (default DEFER_TEXTS_ABOVE). */
+  deferTextsAbove?: number;
   onTextsProgress?: (done: number, total: number) => void;
 }
+
+/**
+ * Above this many sources, texts are fetched after the graph is stored ('auto'): a few hundred
+ * requests take a second or two; 4,000 took 8–24 s in headless Chromium.
+ */
+export const DEFER_TEXTS_ABOVE = 200;
 
 export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -108,9 +117,12 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
     const res = await doFetch(resolveUrl(`texts/${encodeURIComponent(sourceId)}.txt`, graphUrl));
     return res.ok ? res.text() : null;
   };
-  /** With deferTexts, the result gets the background fetch of texts not stored yet (if any). */
-  const withTexts = async (result: SyncResult): Promise<SyncResult> => {
-    if (!opts.deferTexts) return result;
+  const deferAbove = opts.deferTextsAbove ?? DEFER_TEXTS_ABOVE;
+  const defer = async (sources: () => number | Promise<number>): Promise<boolean> =>
+    opts.deferTexts === undefined || opts.deferTexts === 'auto' ? (await sources()) > deferAbove : opts.deferTexts;
+  /** With deferred texts, the result gets the background fetch of texts not stored yet (if any). */
+  const withTexts = async (result: SyncResult, deferred: boolean): Promise<SyncResult> => {
+    if (!deferred) return result;
     if (result.status === 'unchanged' && (await sourcesWithoutText(db)).length === 0) return result;
     return { ...result, texts: storeMissingTexts(db, fetchText, { onProgress: opts.onTextsProgress }) };
   };
@@ -119,7 +131,7 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
   let prefetched = false;
   if (stored !== null && (await fetchManifest(doFetch, graphUrl))?.sha256 === stored) {
     extractions = await extractionsToAdd();
-    if (extractions === undefined) return withTexts({ status: 'unchanged', contentHash: stored, fromManifest: true });
+    if (extractions === undefined) return withTexts({ status: 'unchanged', contentHash: stored, fromManifest: true }, await defer(() => db.sources.count()));
     prefetched = true;
   }
 
@@ -139,21 +151,25 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
   const hash = await sha256Hex(bytes);
   if (hash === stored) {
     if (!prefetched) extractions = await extractionsToAdd();
-    if (extractions === undefined) return withTexts({ status: 'unchanged', contentHash: hash });
+    if (extractions === undefined) return withTexts({ status: 'unchanged', contentHash: hash }, await defer(() => db.sources.count()));
   } else if (!prefetched) {
     extractions = await fetchExtractions();
   }
 
   const raw: unknown = JSON.parse(new TextDecoder().decode(bytes));
+  const deferTexts = await defer(() => {
+    const sources = (raw as { sources?: unknown } | null)?.sources;
+    return Array.isArray(sources) ? sources.length : 0;
+  });
   const result = await importGraph(db, raw, {
     contentHash: hash,
     fetchText,
-    deferTexts: opts.deferTexts,
+    deferTexts,
     onProgress: opts.onProgress,
     extractions,
     assemble: opts.assemble,
   });
-  return withTexts({ status: 'imported', contentHash: hash, import: result });
+  return withTexts({ status: 'imported', contentHash: hash, import: result }, deferTexts);
 }
 
 /**

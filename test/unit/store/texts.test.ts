@@ -128,6 +128,23 @@ describe('syncGraph with deferTexts', () => {
     return new Response('', { status: 404 });
   }) as typeof globalThis.fetch;
 
+  it("'auto' (the default) defers the texts only for a corpus over the threshold", async () => {
+    const small = await freshDb();
+    const res = await syncGraph(small, { url, fetch });
+    expect(res.import?.textsDeferred).toBeUndefined();
+    expect(res.texts).toBeUndefined();
+    expect(await getText(small, 'src-a')).toBe(fixtureText('src-a'));
+
+    const big = await freshDb();
+    const deferred = await syncGraph(big, { url, fetch, deferTextsAbove: 1 });
+    expect(deferred.import?.textsDeferred).toBe(true);
+    expect(await deferred.texts).toEqual({ stored: 2, missing: [] });
+    // Not deferred when asked not to, whatever the size.
+    const other = await freshDb();
+    expect((await syncGraph(other, { url, fetch, deferTextsAbove: 1, deferTexts: false })).texts).toBeUndefined();
+    expect(await getText(other, 'src-b')).toBe(fixtureText('src-b'));
+  });
+
   it('returns with the graph stored and the texts on their way; an unchanged sync fetches texts an interrupted one left out', async () => {
     const db = await freshDb();
     const first = await syncGraph(db, { url, fetch, deferTexts: true });
