@@ -241,18 +241,27 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
         let target = policyByDocId.get(docId);
         if (!target || target === policyId) {
           target = docId;
-          const doc = b.node<NodeOf<'document'>>({ id: docId, type: 'document', label: c.title ?? c.docNumber ?? docId, issuers: [], aliases: [] });
+          // A document is cited many times: its node is built at the first citation only.
+          let doc = b.nodes.get(docId) as NodeOf<'document'> | undefined;
+          if (!doc) {
+            doc = { id: docId, type: 'document', label: c.title ?? c.docNumber ?? docId, issuers: [], aliases: [] };
+            b.nodes.set(docId, doc);
+          }
           if (c.title) {
-            const counts = docTitles.get(docId) ?? new Map<string, number>();
+            let counts = docTitles.get(docId);
+            if (!counts) docTitles.set(docId, (counts = new Map<string, number>()));
             counts.set(c.title, (counts.get(c.title) ?? 0) + 1);
-            docTitles.set(docId, counts);
-            for (const alias of [c.title, c.rawTitle]) if (alias && !doc.aliases.includes(alias)) doc.aliases.push(alias);
+            if (!doc.aliases.includes(c.title)) doc.aliases.push(c.title);
+            if (c.rawTitle && !doc.aliases.includes(c.rawTitle)) doc.aliases.push(c.rawTitle);
           }
           if (c.docNumber && !doc.docNumber) doc.docNumber = c.docNumber;
           if (c.kind && !doc.kind) doc.kind = c.kind;
           if (c.year !== undefined && doc.year === undefined) doc.year = c.year;
-          const level = documentLevel(c);
-          if (level && (!doc.level || rank(level) < rank(doc.level))) doc.level = level;
+          // Nothing ranks above national: a document already national needs no more reading.
+          if (doc.level !== 'national') {
+            const level = documentLevel(c);
+            if (level && (!doc.level || rank(level) < rank(doc.level))) doc.level = level;
+          }
           for (const r of c.issuers) {
             if (!doc.issuers.includes(r.name)) doc.issuers.push(r.name);
             b.edge('issued_by', docId, ensureInstitution(b, r, scope), c.evidence);
