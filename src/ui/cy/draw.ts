@@ -66,7 +66,7 @@ const nextFrame = () =>
 export async function replaceElements(
   cy: Core,
   els: readonly ElementDefinition[],
-  opts: { chunk?: number; cancelled?: () => boolean; beforeAdd?: () => void } = {},
+  opts: { chunk?: number; cancelled?: () => boolean; beforeAdd?: () => void; fit?: boolean } = {},
 ): Promise<boolean> {
   const chunk = opts.chunk ?? CHUNK;
   const before = new Map<string, Position>();
@@ -80,6 +80,9 @@ export async function replaceElements(
   }
   cy.batch(() => void cy.elements().remove());
   opts.beforeAdd?.(); // e.g. a restyle, cheapest on an empty canvas
+  // Fitting after the chunks would redraw everything at a new zoom (the longest task of a large
+  // draw, ~0.8 s for 3000 elements on a software canvas): fit the starting positions first.
+  if (opts.fit) fitTo(cy, [...pos.values()]);
   const ordered = [...nodes, ...edges];
   for (let i = 0; i < ordered.length; i += chunk) {
     if (i > 0) {
@@ -90,4 +93,24 @@ export async function replaceElements(
     cy.batch(() => void cy.add(part));
   }
   return !cy.destroyed();
+}
+
+/** Sets the viewport so that the points (node centres) fit the container with a margin. */
+export function fitTo(cy: Core, points: readonly Position[], padding = 40): void {
+  if (!points.length) return;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const p of points) {
+    if (p.x < x1) x1 = p.x;
+    if (p.x > x2) x2 = p.x;
+    if (p.y < y1) y1 = p.y;
+    if (p.y > y2) y2 = p.y;
+  }
+  const w = cy.width();
+  const h = cy.height();
+  if (!(w > 0 && h > 0)) return;
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(1, x2 - x1), (h - 2 * padding) / Math.max(1, y2 - y1))));
+  cy.viewport({ zoom, pan: { x: w / 2 - zoom * ((x1 + x2) / 2), y: h / 2 - zoom * ((y1 + y2) / 2) } });
 }

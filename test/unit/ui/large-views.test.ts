@@ -151,3 +151,17 @@ describe('the overview on the canvas', () => {
     expect(groupFilters({ type: 'task', place: rest }, base)).toMatchObject({ regions: ['河北省', '湖北省'], nodeTypes: [] });
   });
 });
+
+describe('fitTo', () => {
+  it('sets zoom and pan so the points fill the container with a margin', async () => {
+    const { fitTo } = await import('../../../src/ui/cy/draw');
+    // A headless instance has no size: a stand-in with the viewport API is enough.
+    let vp: { zoom: number; pan: { x: number; y: number } } | null = null;
+    const cy = { width: () => 1000, height: () => 500, minZoom: () => 0.05, maxZoom: () => 4, viewport: (v: typeof vp) => void (vp = v) };
+    fitTo(cy as unknown as cytoscape.Core, [{ x: -100, y: 0 }, { x: 300, y: 100 }], 50);
+    // Width 400 into 900, height 100 into 400: the width decides, zoom 2.25; centre (100, 50) at (500, 250).
+    expect(vp!.zoom).toBeCloseTo(2.25);
+    expect(vp!.pan.x + vp!.zoom * 100).toBeCloseTo(500);
+    expect(vp!.pan.y + vp!.zoom * 50).toBeCloseTo(250);
+  });
+});
