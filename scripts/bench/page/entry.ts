@@ -272,8 +272,7 @@ async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: str
   const main = await watched(async () => {
     const t = performance.now();
     const cy = cytoscape({ container, style, ...rendererOptions(kind) });
-    await replaceElements(cy, els);
-    cy.fit(undefined, 30);
+    await replaceElements(cy, els, { fit: true });
     await frame();
     await frame();
     firstCanvasMs = performance.now() - t;
@@ -286,8 +285,7 @@ async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: str
   const otherKind: RendererKind = kind === 'webgl' ? 'canvas' : 'webgl';
   const c2 = otherKind === 'webgl' && !webglSupport().supported ? null : await watched(async () => {
     const cy = cytoscape({ container, style, ...rendererOptions(otherKind) });
-    await replaceElements(cy, els);
-    cy.fit(undefined, 30);
+    await replaceElements(cy, els, { fit: true });
     await frame();
     await frame();
     cy.destroy();
@@ -301,8 +299,7 @@ async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: str
     aggregateMs = performance.now() - t;
     const oels = overviewElements(agg, 'zh');
     const cy = cytoscape({ container, style: stylesheet() as unknown as cytoscape.StylesheetJson, ...rendererOptions(rendererFor(oels.length)) });
-    await replaceElements(cy, oels);
-    cy.fit(undefined, 30);
+    await replaceElements(cy, oels, { fit: true });
     await frame();
     await frame();
     cy.destroy();
