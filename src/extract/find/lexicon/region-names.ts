@@ -53,6 +53,15 @@ export const REGION_NAME_MAX = 16;
 /** An anonymised place name as the seeds write it: XX, XXX, ××, 某某. */
 export const ANONYMISED_RE = /^(?:[XＸxｘ×]{2,3}|某某?)$/;
 
+/** Code units a region name (full, short or anonymised) can end with, and begin with: a cheap test before the slices. */
+const ANONYMISED_CHARS = 'XＸxｘ×某';
+const LAST_UNITS = new Set<number>();
+const FIRST_UNITS = new Set<number>();
+for (const name of [...tables.byFull.keys(), ...tables.byShort.keys(), ...ANONYMISED_CHARS]) {
+  LAST_UNITS.add(name.charCodeAt(name.length - 1));
+  FIRST_UNITS.add(name.charCodeAt(0));
+}
+
 /** The region a full or short name denotes, if the table knows it. */
 export function lookupRegion(name: string): RegionInfo | undefined {
   return REGION_BY_FULL_NAME.get(name) ?? REGION_BY_SHORT_NAME.get(name);
@@ -60,6 +69,7 @@ export function lookupRegion(name: string): RegionInfo | undefined {
 
 /** Length of the longest region name (full, short or anonymised) ending exactly at `end`, or 0. */
 export function regionNameEndingAt(text: string, end: number): number {
+  if (!LAST_UNITS.has(text.charCodeAt(end - 1))) return 0;
   for (let len = Math.min(REGION_NAME_MAX, end); len >= 2; len--) {
     const w = text.slice(end - len, end);
     if (REGION_BY_FULL_NAME.has(w) || REGION_BY_SHORT_NAME.has(w) || ANONYMISED_RE.test(w)) return len;
@@ -69,6 +79,7 @@ export function regionNameEndingAt(text: string, end: number): number {
 
 /** Length of the longest region name (full, short or anonymised) starting `s`, or 0. */
 export function regionNamePrefix(s: string): number {
+  if (!FIRST_UNITS.has(s.charCodeAt(0))) return 0;
   for (let len = Math.min(REGION_NAME_MAX, s.length); len >= 2; len--) {
     const w = s.slice(0, len);
     if (REGION_BY_FULL_NAME.has(w) || REGION_BY_SHORT_NAME.has(w) || ANONYMISED_RE.test(w)) return len;
