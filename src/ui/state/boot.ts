@@ -7,11 +7,11 @@ import {
   describeStorageError,
   openDb,
   requestPersistentStorage,
-  syncGraph,
 } from '../../store';
 import type { Explorer } from './explorer.svelte';
 import { reloadGraph } from './graph-rows';
 import { assembleInWorker } from '../ingest/client';
+import { syncInBackground } from './sync-client';
 
 /** Timings of the start, exposed for the browser tests' measurements. */
 export interface BootTimings {
@@ -33,8 +33,12 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
 
   const db = ex.db;
   try {
-    // assemble: a refresh of the served graph keeps the analyst's own files in it (src/store/ingest).
-    const res = await syncGraph(db, { onProgress: (p) => (ex.progress = p), assemble: assembleInWorker });
+    // In the sync worker (fetch, parse, validation and write off the main thread), else here.
+    // assemble: a refresh of the served graph keeps the analyst's own files in it (src/store/ingest);
+    // the worker assembles in place, the main-thread fallback in the ingest worker.
+    const { result: res, host } = await syncInBackground(db, { onProgress: (p) => (ex.progress = p), assemble: assembleInWorker });
+    // A marker for the browser tests (no behaviour depends on it).
+    document.documentElement.dataset.syncHost = host;
     ex.syncStatus = res.status;
   } catch (e) {
     ex.error = describeStorageError(e);
