@@ -33,7 +33,7 @@ describe('capView', () => {
 
   it('never exceeds the cap, keeps the most cited node with who cites it, and accounts for what it hides', () => {
     const g = star(100, 50);
-    const v = capView(g, g.nodes(), g.edges(), 41);
+    const v = capView(g, g.nodes(), g.edges(), 41, { tally: true });
     expect(v.nodes.length + v.edges.length).toBe(41);
     expect(v.nodes).toContain('d');
     // d then 20 tasks each with its edge; isolated programmes come last.
@@ -45,6 +45,10 @@ describe('capView', () => {
     expect(v.overview!.byType.task).toEqual({ shown: 20, hidden: 80 });
     expect(v.overview!.byRegion['A市'].shown + v.overview!.byRegion['A市'].hidden).toBe(50);
     expect(v.overview!.byRegion[''].hidden).toBe(50);
+    // Tallies only when asked for; the cut is the same.
+    const plain = capView(g, g.nodes(), g.edges(), 41);
+    expect(plain.overview).toBeUndefined();
+    expect(plain.nodes).toEqual(v.nodes);
   });
 
   it('draws kept ids whatever their rank', () => {
@@ -127,7 +131,7 @@ describe('capView on a synthetic corpus graph (the benchmark generator)', () => 
   it('spends the budget on a connected picture: most drawn nodes have an edge, hubs are the most cited', () => {
     const r = applyFilters(g, {});
     const cap = 2500;
-    const v = capView(g, r.nodes, r.edges, cap);
+    const v = capView(g, r.nodes, r.edges, cap, { tally: true });
     expect(v.nodes.length + v.edges.length).toBe(cap);
     expect(v.edges.length).toBeGreaterThan(v.nodes.length * 0.8);
     const inNodes = new Set(v.nodes);
@@ -168,7 +172,7 @@ describe('capView on a synthetic corpus graph (the benchmark generator)', () => 
 
   it('works on a filtered view whose nodes cite nothing among themselves (policies and tasks only)', () => {
     const r = applyFilters(g, { nodeTypes: ['policy', 'task'] });
-    const v = capView(g, r.nodes, r.edges, 600);
+    const v = capView(g, r.nodes, r.edges, 600, { tally: true });
     expect(v.nodes.length + v.edges.length).toBe(600);
     // Policies are the hubs here (most contained tasks), drawn with their tasks.
     expect(v.overview!.byType.policy!.shown).toBeGreaterThan(0);
