@@ -70,6 +70,8 @@ describe('explorer on the seeds', () => {
     timings.firstLoadMs = Date.now() - t0;
     timings.firstBootMs = Number(await page.evaluate(() => document.documentElement.dataset.bootMs));
     expect(await page.evaluate(() => document.documentElement.dataset.bootStatus)).toBe('imported');
+    // The import ran in the sync worker, off the main thread (src/ui/state/sync.worker.ts).
+    expect(await page.evaluate(() => document.documentElement.dataset.syncHost)).toBe('worker');
     const progress = await page.evaluate(() => (window as unknown as { __seen: { progress: number[] } }).__seen.progress);
     expect(progress.length).toBeGreaterThan(0);
     const counts = await statusCounts(page);

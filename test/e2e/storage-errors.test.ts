@@ -13,8 +13,8 @@ beforeAll(async () => {
   preview = await startPreview();
   browser = await launch();
   await instrument(browser.context);
-  await browser.context.addInitScript(() => {
-    // Writes to the graph tables fail after the first few, the way a quota runs out mid-import.
+  // Writes to the graph tables fail after the first few, the way a quota runs out mid-import.
+  const failGraphWrites = () => {
     let writes = 0;
     for (const method of ['put', 'add'] as const) {
       const original = IDBObjectStore.prototype[method];
@@ -24,6 +24,13 @@ beforeAll(async () => {
         return original.apply(this, args);
       } as IDBObjectStore['put'];
     }
+  };
+  await browser.context.addInitScript(failGraphWrites);
+  // Init scripts do not run in workers, and the import runs in the sync worker: worker scripts get
+  // the same patch in front.
+  await browser.context.route('**/assets/*.worker-*.js', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: `(${failGraphWrites.toString()})();\n${await res.text()}` });
   });
 });
 
@@ -39,6 +46,8 @@ it('a QuotaExceededError during import is shown with advice and nothing is half-
   await banner.waitFor({ timeout: 60_000 });
   expect(await banner.getAttribute('data-kind')).toBe('quota');
   expect(await banner.innerText()).toContain('存储空间不足');
+  // The failing write was the sync worker's: its error crossed to the page as data, still a quota error.
+  expect(await page.evaluate(() => document.documentElement.dataset.syncHost)).toBe('worker');
   await shot(page, '09-quota-error');
   // The transaction was rolled back: no nodes stored even though they were written before the edges.
   const nodes = await page.evaluate(

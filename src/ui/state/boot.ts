@@ -36,9 +36,12 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
     // In the sync worker (fetch, parse, validation and write off the main thread), else here.
     // assemble: a refresh of the served graph keeps the analyst's own files in it (src/store/ingest);
     // the worker assembles in place, the main-thread fallback in the ingest worker.
-    const { result: res, host } = await syncInBackground(db, { onProgress: (p) => (ex.progress = p), assemble: assembleInWorker });
-    // A marker for the browser tests (no behaviour depends on it).
-    document.documentElement.dataset.syncHost = host;
+    const res = await syncInBackground(db, {
+      onProgress: (p) => (ex.progress = p),
+      assemble: assembleInWorker,
+      // A marker for the browser tests (no behaviour depends on it).
+      onHost: (host) => (document.documentElement.dataset.syncHost = host),
+    });
     ex.syncStatus = res.status;
   } catch (e) {
     ex.error = describeStorageError(e);

@@ -28,18 +28,14 @@ export interface BackgroundSyncOptions {
   onTextsProgress?: (done: number, total: number) => void;
   deferTexts?: boolean | 'auto';
   deferTextsAbove?: number;
+  /** Told where the sync runs, once that is known (the worker listens, or the fallback begins). */
+  onHost?: (host: SyncHost) => void;
   /** The assembler of the main-thread fallback (the worker assembles in place). */
   assemble?: Assembler;
   /** Makes the worker; null or a throw means none can run here. Default: ./sync.worker.ts. */
   createWorker?: () => SyncWorkerLike | null;
   /** The main-thread sync of the fallback (default syncGraph). */
   syncOnMainThread?: (db: PolicyDB, opts: SyncOptions) => Promise<SyncResult>;
-}
-
-export interface BackgroundSyncResult {
-  result: SyncResult;
-  /** Where the sync ran. */
-  host: SyncHost;
 }
 
 function defaultWorker(): SyncWorkerLike | null {
@@ -72,6 +68,7 @@ function runInWorker(worker: SyncWorkerLike, req: SyncRequest, opts: BackgroundS
       started = true;
       switch (m.kind) {
         case 'ready':
+          opts.onHost?.('worker');
           return;
         case 'progress':
           opts.onProgress?.(m.progress);
@@ -117,11 +114,12 @@ function runInWorker(worker: SyncWorkerLike, req: SyncRequest, opts: BackgroundS
 }
 
 /** `syncGraph` off the main thread when a worker can run, else on it. */
-export async function syncInBackground(db: PolicyDB, opts: BackgroundSyncOptions = {}): Promise<BackgroundSyncResult> {
+export async function syncInBackground(db: PolicyDB, opts: BackgroundSyncOptions = {}): Promise<SyncResult> {
   const url = absoluteUrl(opts.url ?? './data/graph.json');
-  const onMainThread = async (): Promise<BackgroundSyncResult> => {
+  const onMainThread = (): Promise<SyncResult> => {
     const sync = opts.syncOnMainThread ?? syncGraph;
-    const result = await sync(db, {
+    opts.onHost?.('main');
+    return sync(db, {
       url,
       onProgress: opts.onProgress,
       onTextsProgress: opts.onTextsProgress,
@@ -129,7 +127,6 @@ export async function syncInBackground(db: PolicyDB, opts: BackgroundSyncOptions
       deferTextsAbove: opts.deferTextsAbove,
       assemble: opts.assemble,
     });
-    return { result, host: 'main' };
   };
 
   let worker: SyncWorkerLike | null;
@@ -149,7 +146,7 @@ export async function syncInBackground(db: PolicyDB, opts: BackgroundSyncOptions
     textsProgress: opts.onTextsProgress !== undefined,
   };
   try {
-    return { result: await runInWorker(worker, req, opts), host: 'worker' };
+    return await runInWorker(worker, req, opts);
   } catch (e) {
     if (e === NOT_STARTED) return onMainThread();
     throw e;
