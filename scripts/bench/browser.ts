@@ -36,6 +36,8 @@ export interface BrowserRow {
   /** Reload until the first force layout of the view has been applied. */
   layoutDoneMs?: number;
   firstVisitMs?: number;
+  /** Longest main-thread task from the first visit's start to its first canvas. */
+  firstVisitLongestTaskMs?: number;
   filter: Stats;
   search: Stats;
   lineage: Stats;
@@ -144,10 +146,28 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
           return document.documentElement.dataset.bootStatus !== undefined && !!c && Number(c.dataset.nodes) > 0 && c.querySelector('canvas') !== null;
         };
         const laidOut = () => Number(document.querySelector<HTMLElement>('[data-testid="canvas"]')?.dataset.renders ?? 0) > 0;
+        // Main-thread tasks of the first visit, overall and while the sync ran (src/ui/state/sync-client SYNC_MEASURE).
+        await actx.addInitScript(() => {
+          const w = window as unknown as { __longTasks: [number, number][] };
+          w.__longTasks = [];
+          try {
+            new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+          } catch {
+            /* longtask not supported */
+          }
+        });
         await app.goto(`${base}/app/`);
         await app.waitForFunction(booted, null, { polling: 100 });
         row.firstVisitMs = await app.evaluate(() => performance.now());
         const firstStatus = await app.evaluate(() => document.documentElement.dataset.bootStatus);
+        const firstTasks = await app.evaluate(() => {
+          const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
+          const sync = performance.getEntriesByName('policy-lineage:sync')[0];
+          const during = sync ? tasks.filter(([t, d]) => t < sync.startTime + sync.duration && t + d > sync.startTime) : [];
+          return { host: document.documentElement.dataset.syncHost ?? '?', syncMs: sync?.duration ?? 0, longest: Math.max(0, ...tasks.map(([, d]) => d)), longestInSync: Math.max(0, ...during.map(([, d]) => d)) };
+        });
+        row.firstVisitLongestTaskMs = firstTasks.longest;
+        notes.push(`app first visit: sync in the ${firstTasks.host} thread took ${(firstTasks.syncMs / 1000).toFixed(2)} s, longest main-thread task during it ${firstTasks.longestInSync.toFixed(0)} ms; longest main-thread task of the whole first visit ${firstTasks.longest.toFixed(0)} ms`);
         await app.reload({ waitUntil: 'commit' });
         await app.waitForFunction(booted, null, { polling: 'raf' });
         row.reloadMs = await app.evaluate(() => performance.now());
