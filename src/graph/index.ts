@@ -5,6 +5,8 @@ export * from './search';
 export * from './lineage';
 export * from './fulltext';
 export * from './view';
+export * from './aggregate';
+export * from './schedule';
 export * from './metrics';
 export * from './communities';
 export * from './paths';

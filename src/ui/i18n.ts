@@ -38,7 +38,6 @@ const zh = {
   hidden: '隐藏',
   nodes: '节点',
   edges: '关系',
-  capped: '视图上限 {cap}:按被引次数显示前 {shown} 个,另有 {hidden} 个未显示',
   selected: '已选 {n}',
   details: '详情',
   noSelection: '在图中或搜索结果中选择一个节点以查看详情。',
@@ -316,6 +315,8 @@ const zh = {
   lv_rest: '其余 {n} 地',
   lv_capped: '视图上限 {cap}：显示被引最多的节点及引用它们的任务，共 {shown} 个，另有 {hidden} 个未显示',
   lv_groups: '各组（按节点数）',
+  regionsMany: '{n} 地（{first} 等）',
+  lv_overviewStatus: '概览：{nodes} 个节点分为 {groups} 组（画布上 {drawn} 组）；点击一组进入详图',
   lv_moreGroups: '另有 {n} 组',
 } as const;
 
@@ -353,7 +354,6 @@ const en: Record<MessageKey, string> = {
   hidden: 'hidden',
   nodes: 'nodes',
   edges: 'edges',
-  capped: 'View capped at {cap}: showing the {shown} most cited, {hidden} more not shown',
   selected: '{n} selected',
   details: 'Details',
   noSelection: 'Select a node on the canvas or in the search results to see its details.',
@@ -631,6 +631,8 @@ const en: Record<MessageKey, string> = {
   lv_rest: '{n} other places',
   lv_capped: 'View capped at {cap}: showing {shown} nodes, the most cited with the tasks citing them; {hidden} more not shown',
   lv_groups: 'Groups (by size)',
+  regionsMany: '{n} regions ({first}, …)',
+  lv_overviewStatus: 'Overview: {nodes} nodes in {groups} groups ({drawn} drawn); open a group for the detail',
   lv_moreGroups: '{n} more groups',
 };
 

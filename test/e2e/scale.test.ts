@@ -101,6 +101,9 @@ describe(`large views at ${SIZE} nodes`, () => {
     // The summary counts the whole view.
     const summary = await page.getByTestId('overview-bar').innerText();
     expect(summary.replace(/[,，\s]/g, '')).toContain(String(stats.nodes));
+    // The status bar describes the overview, not the detail's cut.
+    expect(await page.getByTestId('overview-status').innerText()).toContain(String(stats.nodes));
+    expect(await page.getByTestId('capped').count()).toBe(0);
     await page.getByTestId('overview-bar').getByRole('button', { name: /各组/ }).click();
     const groups = page.getByTestId('overview-groups').locator('button');
     expect(await groups.count()).toBeGreaterThan(10);
@@ -131,6 +134,7 @@ describe(`large views at ${SIZE} nodes`, () => {
     await afterRender(page, () => page.getByTestId('reset-filters').click());
     if ((await page.getByTestId('mode-detail').getAttribute('aria-pressed')) !== 'true') await afterRender(page, () => page.getByTestId('mode-detail').click());
     const s = await canvasState(page);
+    expect(await page.getByTestId('capped').innerText()).toMatch(/视图上限 \d+/);
     expect(s.nodes + s.edges).toBeLessThanOrEqual(CAP);
     expect(s.edges).toBeGreaterThan(s.nodes * 0.8);
     await waitForCanvas(page);

@@ -21,7 +21,9 @@ export interface Scope {
 }
 
 /** What the canvas draws (only ids the graph has: a lineage tree may draw helper elements). */
-export function viewScope(graph: PolicyGraph, cy: Core | null): Scope {
+export function viewScope(graph: PolicyGraph, cy: Core | null, overviewOf: { nodes: string[]; edges: string[] } | null = null): Scope {
+  // The overview draws groups, not graph nodes: "the view" is then the filtered subgraph it summarises.
+  if (overviewOf) return { nodeIds: overviewOf.nodes.filter((id) => graph.hasNode(id)), edgeIds: overviewOf.edges.filter((id) => graph.hasEdge(id)) };
   if (!cy) return { nodeIds: [], edgeIds: [] };
   return {
     nodeIds: cy.nodes().map((n) => n.id()).filter((id) => graph.hasNode(id)),

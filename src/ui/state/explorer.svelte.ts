@@ -20,6 +20,8 @@ export interface ViewCounts {
   cap: number;
   totalNodes: number;
   totalEdges: number;
+  /** When the overview is drawn instead of the detail: the filtered nodes and their groups. */
+  overview?: { nodes: number; groups: number; drawn: number };
 }
 
 export class Explorer {
@@ -51,6 +53,8 @@ export class Explorer {
   viewCounts = $state<ViewCounts | null>(null);
   /** Ids of the nodes the graph view currently draws. */
   drawn = $state.raw<ReadonlySet<string>>(new Set());
+  /** While the overview is drawn (no graph node on the canvas): the filtered view it summarises, for "export view". */
+  overviewOf = $state.raw<{ nodes: string[]; edges: string[] } | null>(null);
   /** Milliseconds of the last canvas layout and where it ran (status bar). */
   layoutInfo = $state<{ where: string; ms: number } | null>(null);
 
