@@ -171,6 +171,9 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
         await app.reload({ waitUntil: 'commit' });
         await app.waitForFunction(booted, null, { polling: 'raf' });
         row.reloadMs = await app.evaluate(() => performance.now());
+        // The app's own phase measures (src/ui/state/graph-rows.ts): where the reload's time goes.
+        const phases = await app.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('ple:')).map((m) => `${m.name.slice(4)} ${(m.duration / 1000).toFixed(2)} s`));
+        notes.push(`app reload phases: ${phases.join(', ') || 'none'}`);
         await app.waitForFunction(laidOut, null, { polling: 100 });
         row.layoutDoneMs = await app.evaluate(() => performance.now());
         const [status, bootMs] = await app.evaluate(() => [document.documentElement.dataset.bootStatus, Number(document.documentElement.dataset.bootMs)] as const);

@@ -20,9 +20,14 @@ export async function loadViewRows(db: PolicyDB): Promise<ViewRows> {
 /** Reads the rows (corrections applied) and makes them the explorer's graph and search index. */
 export async function reloadGraph(ex: Explorer, onProgress?: (done: number, total: number) => void): Promise<ViewRows> {
   if (!ex.db) throw new Error('database not open');
+  // Performance measures (ple:*) let the benchmark split a reload into its phases.
+  const t0 = performance.now();
   const rows = await loadViewRows(ex.db);
+  const t1 = performance.now();
   // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
   const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
+  performance.measure('ple:read-rows', { start: t0, end: t1 });
+  performance.measure('ple:build-graph', { start: t1, end: performance.now() });
   ex.searchIndex = null;
   ex.corrected = rows.corrected;
   ex.correctionOutcomes = rows.outcomes;

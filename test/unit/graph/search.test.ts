@@ -155,7 +155,7 @@ function manyNamesGraph(names: readonly string[]) {
     if (type === 'task') {
       return { id, type, label: name, policyId: 'p', path: [String(i)], title: name, text: name, fromOutline: false, sourceId: 's', start: 0, end: 1 };
     }
-    return type === 'program' ? { id, type, label: name, name, aliases: [] } : { id, type, label: name, name, aliases: [] };
+    return type === 'program' ? { id, type: 'program', label: name, name, aliases: [] } : { id, type: 'institution', label: name, name, aliases: [] };
   });
   return buildGraph(nodes, []);
 }
