@@ -6,7 +6,6 @@ export * from './lineage';
 export * from './fulltext';
 export * from './view';
 export * from './aggregate';
-export * from './schedule';
 export * from './metrics';
 export * from './communities';
 export * from './paths';

@@ -4,7 +4,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphEdge, GraphNode } from '../model';
-import { runSliced, type SliceOptions } from './schedule';
+import { runSliced, type SliceOptions } from '../util/schedule';
 
 /** Attributes derived from the edges, kept on every node so filters and views need no traversal. */
 export interface DerivedNodeAttributes {

@@ -19,7 +19,8 @@ export interface StorageErrorInfo {
   detail: string;
 }
 
-interface ErrorLike {
+/** The fields of an error (Dexie's or the browser's) the classification reads; also what crosses from a worker. */
+export interface ErrorLike {
   name?: unknown;
   message?: unknown;
   inner?: unknown;

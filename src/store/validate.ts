@@ -23,7 +23,7 @@ import {
   type GraphFile,
   type GraphNode,
 } from '../model';
-import { yieldToEventLoop } from './yield';
+import { yieldToEventLoop } from '../util/schedule';
 
 export class GraphValidationError extends Error {
   constructor(message: string) {

@@ -6,7 +6,7 @@
  * AbortError, GraphValidationError) nor the `inner`/`cause` chain that `describeStorageError`
  * walks to find a QuotaExceededError, so they are flattened here and rebuilt on the other side.
  */
-import type { ImportProgress, StoreTextsResult, SyncResult } from '../../store';
+import type { ErrorLike, ImportProgress, StoreTextsResult, SyncResult } from '../../store';
 
 export interface SyncRequest {
   kind: 'sync';
@@ -18,6 +18,13 @@ export interface SyncRequest {
   deferTextsAbove?: number;
   /** Whether the page wants text-fill progress messages. */
   textsProgress?: boolean;
+  /** Wait for a TextsGo message before fetching deferred texts (see SyncOptions.textsAfter). */
+  textsWait?: boolean;
+}
+
+/** Page → worker, after the request: deferred texts may be fetched now. */
+export interface TextsGo {
+  kind: 'texts-go';
 }
 
 /** A SyncResult without its `texts` promise (not cloneable): `textsPending` says one follows. */
@@ -42,14 +49,6 @@ export type SyncResponse =
   | { kind: 'result'; result: SyncResultData; textsPending: boolean }
   | { kind: 'texts'; result: TextsResultData }
   | { kind: 'error'; error: ErrorData };
-
-interface ErrorLike {
-  name?: unknown;
-  message?: unknown;
-  inner?: unknown;
-  cause?: unknown;
-  failures?: unknown;
-}
 
 /** Bounds for a hostile or cyclic chain. */
 const MAX_DEPTH = 8;

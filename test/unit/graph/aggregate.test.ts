@@ -1,14 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { aggregateView, mergeSmallGroups } from '../../../src/graph/aggregate';
 import { applyFilters } from '../../../src/graph/filters';
 import { buildGraph, type PolicyGraph } from '../../../src/graph/load';
 import { capView } from '../../../src/graph/view';
-import type { GraphFile } from '../../../src/model';
-import { writeSynthGraph } from '../../../scripts/bench/graph-synth';
 import { IDS, smallGraphFile } from './fixture';
+import { synthGraph } from './synth-graph';
 
 describe('aggregateView on the hand-built fixture', () => {
   const f = smallGraphFile();
@@ -61,12 +57,7 @@ describe('aggregateView on the hand-built fixture', () => {
 describe('aggregateView on a synthetic corpus graph', () => {
   let g: PolicyGraph;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aggregate-'));
-    const file = join(dir, 'graph.json');
-    await writeSynthGraph(file, 20000);
-    const f = JSON.parse(readFileSync(file, 'utf8')) as GraphFile;
-    rmSync(dir, { recursive: true, force: true });
-    g = buildGraph(f.nodes, f.edges);
+    g = await synthGraph(20000);
   }, 60_000);
 
   it('summarises the whole view in a drawable number of groups, with what the cap draws counted', () => {

@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { capView } from '../../../src/graph/view';
 import { applyFilters } from '../../../src/graph/filters';
 import { addRows } from '../../../src/graph/load';
 import { buildGraph, type PolicyGraph } from '../../../src/graph/load';
-import { writeSynthGraph } from '../../../scripts/bench/graph-synth';
-import type { GraphEdge, GraphFile, GraphNode } from '../../../src/model';
+import type { GraphEdge, GraphNode } from '../../../src/model';
 import { IDS, smallGraphFile } from './fixture';
+import { synthGraph } from './synth-graph';
 
 /** A star: document d cited by n tasks, plus k isolated programmes. */
 function star(n: number, k: number) {
@@ -120,12 +117,7 @@ describe('capView', () => {
 describe('capView on a synthetic corpus graph (the benchmark generator)', () => {
   let g: PolicyGraph;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'capview-'));
-    const file = join(dir, 'graph.json');
-    await writeSynthGraph(file, 20000);
-    const f = JSON.parse(readFileSync(file, 'utf8')) as GraphFile;
-    rmSync(dir, { recursive: true, force: true });
-    g = buildGraph(f.nodes, f.edges);
+    g = await synthGraph(20000);
   }, 60_000);
 
   it('spends the budget on a connected picture: most drawn nodes have an edge, hubs are the most cited', () => {

@@ -23,6 +23,7 @@ import {
 } from '../../../src/store';
 import type { GraphFile } from '../../../src/model';
 import { freshDbs } from '../../support/db';
+import { fixtureServer as fakeServer } from '../../support/fixture-server';
 
 const FIXTURE_DIR = join(__dirname, '../../fixtures/ui');
 const fixtureBytes = readFileSync(join(FIXTURE_DIR, 'graph.json'));
@@ -153,29 +154,6 @@ describe('importGraph', () => {
   });
 });
 
-/** A fetch stand-in serving the fixture folder; `graph` can be swapped between calls. */
-function fakeServer(graphBytes: () => Uint8Array | null) {
-  const requests: string[] = [];
-  const fetch = (async (input: RequestInfo | URL) => {
-    const url = String(input);
-    requests.push(url);
-    if (url.endsWith('/data/graph.json')) {
-      const b = graphBytes();
-      if (!b) throw new TypeError('Failed to fetch');
-      return new Response(b.slice().buffer as ArrayBuffer);
-    }
-    const m = /\/data\/texts\/(.+)\.txt$/.exec(url);
-    if (m) {
-      try {
-        return new Response(fixtureText(decodeURIComponent(m[1])));
-      } catch {
-        return new Response('', { status: 404 });
-      }
-    }
-    return new Response('', { status: 404 });
-  }) as typeof globalThis.fetch;
-  return { fetch, requests };
-}
 
 describe('syncGraph', () => {
   const url = 'http://app.test/data/graph.json';
