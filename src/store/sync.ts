@@ -55,6 +55,11 @@ export interface SyncOptions {
   /** The 'auto' threshold, in sources (default DEFER_TEXTS_ABOVE). */
   deferTextsAbove?: number;
   onTextsProgress?: (done: number, total: number) => void;
+  /**
+   * Deferred texts start downloading only once this settles (the page passes "the graph is shown"):
+   * at 100k nodes a text fill running beside the reload's read and build of the graph slows both.
+   */
+  textsAfter?: Promise<unknown>;
 }
 
 /**
@@ -124,7 +129,8 @@ export async function syncGraph(db: PolicyDB, opts: SyncOptions = {}): Promise<S
   const withTexts = async (result: SyncResult, deferred: boolean): Promise<SyncResult> => {
     if (!deferred) return result;
     if (result.status === 'unchanged' && (await sourcesWithoutText(db)).length === 0) return result;
-    return { ...result, texts: storeMissingTexts(db, fetchText, { onProgress: opts.onTextsProgress }) };
+    const after = (opts.textsAfter ?? Promise.resolve()).catch(() => undefined);
+    return { ...result, texts: after.then(() => storeMissingTexts(db, fetchText, { onProgress: opts.onTextsProgress })) };
   };
 
   let extractions: unknown;

@@ -9,7 +9,7 @@ import {
   requestPersistentStorage,
 } from '../../store';
 import type { Explorer } from './explorer.svelte';
-import { reloadGraph } from './graph-rows';
+import { graphSettled, reloadGraph } from './graph-rows';
 import { assembleInWorker } from '../ingest/client';
 import { syncInBackground } from './sync-client';
 
@@ -32,6 +32,9 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
   void requestPersistentStorage().then((p) => (ex.persisted = p));
 
   const db = ex.db;
+  // A big corpus's texts download after the graph is shown and searchable, not beside its load.
+  let graphShown: () => void = () => {};
+  const textsAfter = new Promise<void>((ok) => (graphShown = ok));
   try {
     // In the sync worker (fetch, parse, validation and write off the main thread), else here.
     // assemble: a refresh of the served graph keeps the analyst's own files in it (src/store/ingest);
@@ -39,6 +42,7 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
     const res = await syncInBackground(db, {
       onProgress: (p) => (ex.progress = p),
       assemble: assembleInWorker,
+      textsAfter,
       // A marker for the browser tests (no behaviour depends on it).
       onHost: (host) => (document.documentElement.dataset.syncHost = host),
     });
@@ -54,6 +58,7 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
     ex.error ??= describeStorageError(e);
   } finally {
     ex.progress = null;
+    void graphSettled().then(graphShown);
   }
   const t2 = performance.now();
   const timings = { syncMs: t1 - t0, loadMs: t2 - t1, totalMs: t2 - t0, status: ex.syncStatus ?? 'error' };

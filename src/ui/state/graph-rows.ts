@@ -38,6 +38,13 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
 
 /** The search index build under way (a newer graph aborts it). */
 let indexing: AbortController | null = null;
+/** Settles when the latest graph's first paint and search index are done (or failed). */
+let settled: Promise<void> = Promise.resolve();
+
+/** Resolves once the latest graph is painted and its search index built (never rejects). */
+export function graphSettled(): Promise<void> {
+  return settled;
+}
 
 /**
  * Builds the search index of `g` once the canvas of the new graph has been painted, in time
@@ -48,7 +55,7 @@ function indexAfterFirstPaint(ex: Explorer, g: PolicyGraph): void {
   indexing?.abort();
   const ctl = (indexing = new AbortController());
   ex.searchIndexing = { done: 0, total: g.order };
-  void afterNextPaint()
+  settled = afterNextPaint()
     .then(() => createSearchIndexAsync(g, { signal: ctl.signal, onProgress: (done, total) => (ex.searchIndexing = { done, total }) }))
     .then((index) => {
       if (ex.graph !== g) return;

@@ -9,11 +9,11 @@
  * transaction, so a failed one left nothing half-written, but a retry could fail the same way twice.
  */
 import { syncGraph, type Assembler, type ImportProgress, type PolicyDB, type SyncOptions, type SyncResult } from '../../store';
-import { errorFromData, textsResultFromData, type SyncRequest, type SyncResponse } from './sync-protocol';
+import { errorFromData, textsResultFromData, type SyncRequest, type SyncResponse, type TextsGo } from './sync-protocol';
 
 /** The part of a Worker the client uses (a stand-in in the unit tests). */
 export interface SyncWorkerLike {
-  postMessage(message: SyncRequest): void;
+  postMessage(message: SyncRequest | TextsGo): void;
   onmessage: ((ev: MessageEvent<SyncResponse>) => void) | null;
   onerror: ((ev: ErrorEvent | Event) => void) | null;
   terminate(): void;
@@ -28,6 +28,8 @@ export interface BackgroundSyncOptions {
   onTextsProgress?: (done: number, total: number) => void;
   deferTexts?: boolean | 'auto';
   deferTextsAbove?: number;
+  /** Deferred texts are fetched only once this settles (see SyncOptions.textsAfter). */
+  textsAfter?: Promise<unknown>;
   /** Told where the sync runs, once that is known (the worker listens, or the fallback begins). */
   onHost?: (host: SyncHost) => void;
   /** The assembler of the main-thread fallback (the worker assembles in place). */
@@ -79,8 +81,11 @@ function runInWorker(worker: SyncWorkerLike, req: SyncRequest, opts: BackgroundS
         case 'result': {
           settled = true;
           const result: SyncResult = { ...m.result };
-          if (m.textsPending) result.texts = new Promise((ok) => (settleTexts = ok));
-          else finish();
+          if (m.textsPending) {
+            result.texts = new Promise((ok) => (settleTexts = ok));
+            const go: TextsGo = { kind: 'texts-go' };
+            void (opts.textsAfter ?? Promise.resolve()).catch(() => undefined).then(() => settleTexts && worker.postMessage(go));
+          } else finish();
           resolve(result);
           return;
         }
@@ -138,6 +143,7 @@ async function syncSomewhere(db: PolicyDB, opts: BackgroundSyncOptions): Promise
       deferTexts: opts.deferTexts,
       deferTextsAbove: opts.deferTextsAbove,
       assemble: opts.assemble,
+      textsAfter: opts.textsAfter,
     });
   };
 
@@ -156,6 +162,7 @@ async function syncSomewhere(db: PolicyDB, opts: BackgroundSyncOptions): Promise
     deferTexts: opts.deferTexts,
     deferTextsAbove: opts.deferTextsAbove,
     textsProgress: opts.onTextsProgress !== undefined,
+    textsWait: opts.textsAfter !== undefined,
   };
   try {
     return await runInWorker(worker, req, opts);

@@ -8,7 +8,7 @@
 import '../../ingest/zod-setup';
 import { openDb, syncGraph, type ImportProgress, type PolicyDB } from '../../store';
 import { assemble } from '../../ingest/run';
-import { errorToData, textsResultToData, type SyncRequest, type SyncResponse } from './sync-protocol';
+import { errorToData, textsResultToData, type SyncRequest, type SyncResponse, type TextsGo } from './sync-protocol';
 
 /** Progress of one phase is sent at most this often (the last value of a phase always is). */
 const PROGRESS_EVERY_MS = 50;
@@ -16,10 +16,17 @@ const PROGRESS_EVERY_MS = 50;
 export interface ServeOptions {
   /** Replaces the worker's fetch (tests). */
   fetch?: typeof globalThis.fetch;
+  /** Settles when the page sends TextsGo (the worker entry wires it). */
+  textsGo?: Promise<void>;
 }
 
 /** Runs one sync request, posting every message for it; never throws. */
 export async function serveSync(req: SyncRequest, post: (m: SyncResponse) => void, opts: ServeOptions = {}): Promise<void> {
+  // Settled by the page's TextsGo message when the request asks to wait for it.
+  return serveSyncGated(req, post, opts, req.textsWait ? (opts.textsGo ?? Promise.resolve()) : undefined);
+}
+
+async function serveSyncGated(req: SyncRequest, post: (m: SyncResponse) => void, opts: ServeOptions, textsAfter: Promise<void> | undefined): Promise<void> {
   let db: PolicyDB | null = null;
   try {
     db = await openDb({ name: req.dbName });
@@ -39,6 +46,7 @@ export async function serveSync(req: SyncRequest, post: (m: SyncResponse) => voi
       onProgress,
       onTextsProgress: req.textsProgress ? (done, total) => post({ kind: 'texts-progress', done, total }) : undefined,
       assemble: (sources, extractions) => assemble(sources, extractions),
+      textsAfter,
     });
     post({ kind: 'result', result, textsPending: texts !== undefined });
     // storeMissingTexts never rejects: its failure is in the result.
@@ -54,9 +62,12 @@ export async function serveSync(req: SyncRequest, post: (m: SyncResponse) => voi
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
   const post = (m: SyncResponse) => scope.postMessage(m);
-  scope.onmessage = (ev: MessageEvent<SyncRequest>) => {
+  let go: () => void = () => {};
+  const textsGo = new Promise<void>((ok) => (go = ok));
+  scope.onmessage = (ev: MessageEvent<SyncRequest | TextsGo>) => {
+    if (ev.data?.kind === 'texts-go') return go();
     if (ev.data?.kind !== 'sync') return;
-    void serveSync(ev.data, post).finally(() => scope.close());
+    void serveSync(ev.data, post, { textsGo }).finally(() => scope.close());
   };
   post({ kind: 'ready' });
 }

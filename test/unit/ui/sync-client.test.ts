@@ -11,9 +11,10 @@ import Dexie from 'dexie';
 import { describeStorageError, getText, loadGraphRows, syncGraph, type ImportProgress, type SyncOptions } from '../../../src/store';
 import type { GraphFile } from '../../../src/model';
 import { syncInBackground, type SyncHost, type SyncWorkerLike } from '../../../src/ui/state/sync-client';
-import { errorFromData, errorToData, type SyncRequest, type SyncResponse } from '../../../src/ui/state/sync-protocol';
+import { errorFromData, errorToData, type SyncRequest, type SyncResponse, type TextsGo } from '../../../src/ui/state/sync-protocol';
 import { serveSync } from '../../../src/ui/state/sync.worker';
 import { freshDbs } from '../../support/db';
+import { fixtureServer as fakeServer } from '../../support/fixture-server';
 
 const FIXTURE_DIR = join(__dirname, '../../fixtures/ui');
 const fixtureBytes = readFileSync(join(FIXTURE_DIR, 'graph.json'));
@@ -22,29 +23,6 @@ const fixtureText = (id: string) => readFileSync(join(FIXTURE_DIR, 'texts', `${i
 
 const freshDb = freshDbs('sync-client');
 
-/** A fetch stand-in serving graph.json (or failing when `graph` gives null) and the fixture's texts. */
-function fakeServer(graph: () => Uint8Array | null = () => fixtureBytes) {
-  const requests: string[] = [];
-  const fetch = (async (input: RequestInfo | URL) => {
-    const url = String(input);
-    requests.push(url);
-    if (url.endsWith('/data/graph.json')) {
-      const b = graph();
-      if (!b) throw new TypeError('Failed to fetch');
-      return new Response(b.slice().buffer as ArrayBuffer);
-    }
-    const m = /\/data\/texts\/(.+)\.txt$/.exec(url);
-    if (m) {
-      try {
-        return new Response(fixtureText(decodeURIComponent(m[1])));
-      } catch {
-        return new Response('', { status: 404 });
-      }
-    }
-    return new Response('', { status: 404 });
-  }) as typeof globalThis.fetch;
-  return { fetch, requests };
-}
 
 /** An in-process worker: says 'ready' as the module does on load, then serves one request. */
 class InProcessWorker implements SyncWorkerLike {
@@ -61,9 +39,12 @@ class InProcessWorker implements SyncWorkerLike {
     this.received.push(copy);
     this.onmessage?.({ data: copy } as MessageEvent<SyncResponse>);
   }
-  postMessage(req: SyncRequest) {
+  private go: () => void = () => {};
+  private readonly textsGo = new Promise<void>((ok) => (this.go = ok));
+  postMessage(req: SyncRequest | TextsGo) {
     const copy = structuredClone(req);
-    setTimeout(() => void serveSync(copy, (m) => setTimeout(() => this.deliver(m)), { fetch: this.fetch }));
+    if (copy.kind === 'texts-go') return void setTimeout(() => this.go());
+    setTimeout(() => void serveSync(copy, (m) => setTimeout(() => this.deliver(m)), { fetch: this.fetch, textsGo: this.textsGo }));
   }
   terminate() {
     this.terminated = true;
@@ -144,6 +125,21 @@ describe('syncInBackground through the worker protocol', () => {
     expect(worker!.received.at(-1)?.kind).toBe('texts');
     expect(worker!.terminated).toBe(true);
     for (const id of sourceIds.filter((s) => !texts.missing.includes(s))) expect(await getText(db, id)).toBe(fixtureText(id));
+  });
+
+  it('waits for textsAfter before fetching deferred texts (the graph is shown first)', async () => {
+    const db = await freshDb();
+    const server = fakeServer();
+    let release: () => void = () => {};
+    const textsAfter = new Promise<void>((ok) => (release = ok));
+    const res = await syncInBackground(db, { createWorker: () => new InProcessWorker(server.fetch), deferTexts: true, textsAfter });
+    expect(res.status).toBe('imported');
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(server.requests.some((u) => u.includes('/texts/'))).toBe(false);
+    release();
+    const texts = await res.texts!;
+    expect(texts.stored).toBeGreaterThan(0);
+    expect(server.requests.some((u) => u.includes('/texts/'))).toBe(true);
   });
 
   it('offline with nothing stored says unavailable, from the worker', async () => {
