@@ -1,6 +1,7 @@
 export * from './db';
 export * from './import';
 export * from './chunks';
+export * from './stream';
 export * from './manifest';
 export * from './texts';
 export * from './sync';
