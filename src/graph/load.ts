@@ -51,39 +51,20 @@ export async function buildGraphSliced(
   edges: readonly GraphEdge[],
   opts: SliceOptions = {},
 ): Promise<PolicyGraph> {
-  const b = new SlicedGraphBuilder();
+  const g = emptyGraph();
   const total = nodes.length + edges.length;
   const progress = opts.onProgress;
-  await b.addNodes(nodes, { ...opts, onProgress: progress && ((d) => progress(d, total)) });
-  await b.addEdges(edges, { ...opts, onProgress: progress && ((d) => progress(nodes.length + d, total)) });
-  return b.graph;
-}
-
-/**
- * A graph built batch by batch as rows arrive (from a stream of stored chunks), each batch in time
- * slices. Nodes must come before the edges that reach them: an edge to a node not added yet is
- * dropped, as in `buildGraph`.
- */
-export class SlicedGraphBuilder {
-  readonly graph: PolicyGraph = emptyGraph();
-
-  async addNodes(rows: readonly GraphNode[], opts: SliceOptions = {}): Promise<void> {
-    const g = this.graph;
-    await runSliced(rows.length, (i) => addNodeRow(g, rows[i]), opts);
-  }
-
-  async addEdges(rows: readonly GraphEdge[], opts: SliceOptions = {}): Promise<void> {
-    const g = this.graph;
-    let dropped = 0;
-    await runSliced(
-      rows.length,
-      (i) => {
-        if (addEdgeRow(g, rows[i]) === 'dropped') dropped++;
-      },
-      opts,
-    );
-    if (dropped) g.setAttribute('droppedEdges', g.getAttribute('droppedEdges') + dropped);
-  }
+  await runSliced(nodes.length, (i) => addNodeRow(g, nodes[i]), { ...opts, onProgress: progress && ((d) => progress(d, total)) });
+  let dropped = 0;
+  await runSliced(
+    edges.length,
+    (i) => {
+      if (addEdgeRow(g, edges[i]) === 'dropped') dropped++;
+    },
+    { ...opts, onProgress: progress && ((d) => progress(nodes.length + d, total)) },
+  );
+  g.setAttribute('droppedEdges', dropped);
+  return g;
 }
 
 function emptyGraph(): PolicyGraph {

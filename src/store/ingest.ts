@@ -48,8 +48,7 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
-/** The revision every write of the graph rows bumps (import, ingest). */
-export async function revisionOf(db: PolicyDB): Promise<number> {
+async function revisionOf(db: PolicyDB): Promise<number> {
   const v = (await db.meta.get(INGEST_META.revision))?.value;
   return typeof v === 'number' ? v : 0;
 }

@@ -5,9 +5,9 @@
  * applied again after every change of the rows.
  */
 import { applyCorrections, type CorrectedGraph } from '../../graph/corrections';
-import { buildGraphSliced, SlicedGraphBuilder, type PolicyGraph } from '../../graph/load';
+import { buildGraphSliced, type PolicyGraph } from '../../graph/load';
 import { createSearchIndexAsync } from '../../graph/search';
-import { countsByType, listCorrections, loadGraphRows, streamGraphRows, type PolicyDB } from '../../store';
+import { listCorrections, loadGraphRows, type PolicyDB } from '../../store';
 import type { Explorer } from './explorer.svelte';
 
 export type ViewRows = CorrectedGraph;
@@ -18,51 +18,22 @@ export async function loadViewRows(db: PolicyDB): Promise<ViewRows> {
 }
 
 /** Reads the rows (corrections applied) and makes them the explorer's graph and search index. */
-export async function reloadGraph(ex: Explorer, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const db = ex.db;
-  if (!db) throw new Error('database not open');
-  // A performance measure (ple:*) lets the benchmark see the phase in a reload.
+export async function reloadGraph(ex: Explorer, onProgress?: (done: number, total: number) => void): Promise<ViewRows> {
+  if (!ex.db) throw new Error('database not open');
+  // Performance measures (ple:*) let the benchmark split a reload into its phases.
   const t0 = performance.now();
-  const corrections = await listCorrections(db);
-  // Without corrections the graph is built from the stored chunks as they are read (the read of
-  // the next batch overlaps the build of this one); corrections need every row first.
-  const streamed = corrections.length === 0 ? await streamGraph(db, onProgress) : null;
-  let g: PolicyGraph;
-  if (streamed) {
-    g = streamed;
-    ex.corrected = new Map();
-    ex.correctionOutcomes = [];
-  } else {
-    const rows = await loadViewRows(db);
-    // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
-    g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
-    ex.corrected = rows.corrected;
-    ex.correctionOutcomes = rows.outcomes;
-  }
-  performance.measure('ple:read-and-build-graph', { start: t0, end: performance.now() });
+  const rows = await loadViewRows(ex.db);
+  const t1 = performance.now();
+  // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
+  const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
+  performance.measure('ple:read-rows', { start: t0, end: t1 });
+  performance.measure('ple:build-graph', { start: t1, end: performance.now() });
   ex.searchIndex = null;
+  ex.corrected = rows.corrected;
+  ex.correctionOutcomes = rows.outcomes;
   ex.graph = g;
   indexAfterFirstPaint(ex, g);
-}
-
-/** The graph built while its rows stream in; null when a write came in meanwhile (read again). */
-async function streamGraph(db: PolicyDB, onProgress?: (done: number, total: number) => void): Promise<PolicyGraph | null> {
-  const counts = await countsByType(db);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const b = new SlicedGraphBuilder();
-  let done = 0;
-  const sliced = { onProgress: onProgress && ((d: number) => onProgress(done + d, Math.max(total, done + d))) };
-  const complete = await streamGraphRows(db, {
-    nodes: async (rows) => {
-      await b.addNodes(rows, sliced);
-      done += rows.length;
-    },
-    edges: async (rows) => {
-      await b.addEdges(rows, sliced);
-      done += rows.length;
-    },
-  });
-  return complete ? b.graph : null;
+  return rows;
 }
 
 /** The search index build under way (a newer graph aborts it). */

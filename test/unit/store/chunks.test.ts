@@ -17,7 +17,6 @@ import {
   packChunks,
   readAssemblyInput,
   storedContentHash,
-  streamGraphRows,
 } from '../../../src/store';
 import type { GraphFile, GraphNode } from '../../../src/model';
 import { freshDbs } from '../../support/db';
@@ -105,46 +104,5 @@ describe('stored chunks', () => {
     await expect(commitAssembly(db, { expectRevision: input.revision - 1, graph: grown(30), change: { add: [], remove: [] } })).rejects.toBeInstanceOf(ConcurrentChangeError);
     expect(await loadGraphRows(db)).toEqual(before.rows);
     expect(await storedContentHash(db)).toBe('h');
-  });
-});
-
-describe('streamGraphRows', () => {
-  it('streams every node before any edge, in stored order, across several read batches', async () => {
-    const db = await freshDb();
-    const g = grown(200);
-    await importGraph(db, g, { chunkSize: 3 });
-    const seen: string[] = [];
-    const nodes: GraphNode[] = [];
-    const edges: GraphFile['edges'] = [];
-    const complete = await streamGraphRows(db, {
-      nodes: async (rows) => {
-        seen.push('n');
-        nodes.push(...rows);
-        await new Promise((ok) => setTimeout(ok, 0));
-      },
-      edges: (rows) => {
-        seen.push('e');
-        edges.push(...rows);
-      },
-    });
-    expect(complete).toBe(true);
-    expect(nodes).toEqual(g.nodes);
-    expect(edges).toEqual(g.edges);
-    expect(seen.join('')).toMatch(/^n{20,}e+$/);
-  });
-
-  it('says so when a write came in while it read (the caller reads again)', async () => {
-    const db = await freshDb();
-    await importGraph(db, grown(60), { chunkSize: 3 });
-    let wrote = false;
-    const complete = await streamGraphRows(db, {
-      nodes: async () => {
-        if (wrote) return;
-        wrote = true;
-        await importGraph(db, grown(10), { chunkSize: 3 });
-      },
-      edges: () => {},
-    });
-    expect(complete).toBe(false);
   });
 });
