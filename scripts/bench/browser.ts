@@ -14,6 +14,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { writeSynthGraph } from './graph-synth';
 import { startServer } from './server';
 import type { GraphManifest } from '../../src/store/manifest';
+import type { DrawResult } from './page/entry';
 
 export interface Stats {
   median: number;
@@ -57,17 +58,8 @@ async function writeManifest(graphFile: string, out: string, g: { nodes: number;
   return out;
 }
 
-/** What the bench page reports of drawing the capped view and the overview (scripts/bench/page/entry.ts DrawResult). */
-interface DrawNote {
-  renderer: string;
-  elements: number;
-  firstCanvasMs: number;
-  layoutDoneMs: number;
-  layout: string;
-  longestTaskMs: number;
-  other: { renderer: string; firstCanvasMs: number; longestTaskMs: number } | null;
-  overview: { aggregateMs: number; groups: number; edges: number; firstCanvasMs: number; longestTaskMs: number };
-}
+/** What the bench page reports of drawing the capped view and the overview. */
+type DrawNote = DrawResult;
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
 
