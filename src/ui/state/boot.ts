@@ -9,7 +9,7 @@ import {
   requestPersistentStorage,
 } from '../../store';
 import type { Explorer } from './explorer.svelte';
-import { graphSettled, reloadGraph } from './graph-rows';
+import { graphSettled, loadViewRows, reloadGraph } from './graph-rows';
 import { assembleInWorker } from '../ingest/client';
 import { syncInBackground } from './sync-client';
 
@@ -35,6 +35,10 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
   // A big corpus's texts download after the graph is shown and searchable, not beside its load.
   let graphShown: () => void = () => {};
   const textsAfter = new Promise<void>((ok) => (graphShown = ok));
+  // What the database holds is read while the worker checks the served graph: on a reload that
+  // finds it unchanged (or offline), these are the rows to show, and the check cost no time.
+  const preread = loadViewRows(db);
+  preread.catch(() => undefined);
   try {
     // In the sync worker (fetch, parse, validation and write off the main thread), else here.
     // assemble: a refresh of the served graph keeps the analyst's own files in it (src/store/ingest);
@@ -53,7 +57,8 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
   const t1 = performance.now();
   try {
     // Rows with the analyst's corrections applied (the only place they are applied).
-    await reloadGraph(ex, (done, total) => (ex.progress = { phase: 'graph', done, total }));
+    const kept = ex.syncStatus === 'unchanged' || ex.syncStatus === 'offline';
+    await reloadGraph(ex, (done, total) => (ex.progress = { phase: 'graph', done, total }), kept ? preread.catch(() => loadViewRows(db)) : undefined);
   } catch (e) {
     ex.error ??= describeStorageError(e);
   } finally {

@@ -17,12 +17,15 @@ export async function loadViewRows(db: PolicyDB): Promise<ViewRows> {
   return applyCorrections(rows.nodes, rows.edges, corrections);
 }
 
-/** Reads the rows (corrections applied) and makes them the explorer's graph and search index. */
-export async function reloadGraph(ex: Explorer, onProgress?: (done: number, total: number) => void): Promise<ViewRows> {
+/**
+ * Reads the rows (corrections applied) and makes them the explorer's graph and search index.
+ * `preread`: rows already being read (boot reads them while the served graph is checked).
+ */
+export async function reloadGraph(ex: Explorer, onProgress?: (done: number, total: number) => void, preread?: Promise<ViewRows>): Promise<ViewRows> {
   if (!ex.db) throw new Error('database not open');
   // Performance measures (ple:*) let the benchmark split a reload into its phases.
   const t0 = performance.now();
-  const rows = await loadViewRows(ex.db);
+  const rows = await (preread ?? loadViewRows(ex.db));
   const t1 = performance.now();
   // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
   const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
