@@ -83,6 +83,8 @@ export function stylesheet(opts: { large?: boolean } = {}): Array<{ selector: st
     { selector: 'node[type = "task"], node[type = "program"]', style: { 'font-size': 9, color: '#3e4c59', 'min-zoomed-font-size': 13 } },
     { selector: 'node[type = "policy"]', style: { 'font-size': 16, 'font-weight': 600, 'min-zoomed-font-size': 7 } },
     { selector: 'node.sel, node.near', style: { 'min-zoomed-font-size': 0 } },
+    // The most cited nodes of the view (cy/elements.ts) are named at any zoom.
+    { selector: 'node.hub', style: { 'min-zoomed-font-size': 0, 'font-weight': 600, 'z-index': 5 } },
     {
       selector: 'edge',
       style: {

@@ -68,4 +68,19 @@ describe('canvas elements', () => {
     expect(size(DOC)).toBeGreaterThan(size('doc:中发〔2019〕26号')); // cited twice vs once
     expect(shortLabel(g.getNodeAttributes('doc:中发〔2019〕26号'))).toBe('中发〔2019〕26号');
   });
+
+  it('marks the most cited nodes of the view as hubs, whose labels show at any zoom', () => {
+    const els = toElements(g, g.nodes(), g.edges());
+    const hubs = els.filter((e) => e.classes === 'hub').map((e) => e.data.id as string);
+    const cited = g.nodes().filter((id) => g.getNodeAttribute(id, 'citedBy') > 0);
+    expect(hubs.length).toBe(Math.min(12, cited.length));
+    const least = Math.min(...hubs.map((id) => g.getNodeAttribute(id, 'citedBy')));
+    for (const id of g.nodes()) if (!hubs.includes(id)) expect(g.getNodeAttribute(id, 'citedBy')).toBeLessThanOrEqual(least);
+    expect(hubs).toContain(DOC);
+    // Chosen among the drawn nodes: in a view without DOC the next most cited take its place.
+    const subset = g.nodes().filter((id) => id !== DOC);
+    const subHubs = toElements(g, subset, []).filter((e) => e.classes === 'hub');
+    expect(subHubs.length).toBe(Math.min(12, cited.length - 1));
+    expect(subHubs.every((e) => e.data.id !== DOC)).toBe(true);
+  });
 });
