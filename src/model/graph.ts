@@ -200,20 +200,35 @@ export const GraphFileSchema = z
     diagnostics: z.array(DiagnosticSchema),
   })
   .superRefine((g, ctx) => {
-    const ids = new Set<string>();
-    g.nodes.forEach((n, i) => {
-      if (ids.has(n.id)) ctx.addIssue({ code: 'custom', message: `duplicate node id ${n.id}`, path: ['nodes', i, 'id'] });
-      ids.add(n.id);
-    });
-    const edgeIds = new Set<string>();
-    g.edges.forEach((e, i) => {
-      if (edgeIds.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate edge id ${e.id}`, path: ['edges', i, 'id'] });
-      edgeIds.add(e.id);
-      if (!ids.has(e.source)) ctx.addIssue({ code: 'custom', message: `edge source ${e.source} is not a node`, path: ['edges', i, 'source'] });
-      if (!ids.has(e.target)) ctx.addIssue({ code: 'custom', message: `edge target ${e.target} is not a node`, path: ['edges', i, 'target'] });
-    });
+    for (const issue of graphFileIssues(g.nodes, g.edges)) if (issue) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type GraphFile = z.infer<typeof GraphFileSchema>;
+
+/**
+ * The file-level rules of a graph file whose rows are valid: unique node and edge ids, edges
+ * between existing nodes. A generator that steps once per row (yielding an issue or null), so a
+ * caller validating 500k rows can give the event loop a turn between steps (src/store/validate).
+ */
+export function* graphFileIssues(
+  nodes: readonly { id: string }[],
+  edges: readonly { id: string; source: string; target: string }[],
+): Generator<{ message: string; path: (string | number)[] } | null> {
+  const ids = new Set<string>();
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    yield ids.has(n.id) ? { message: `duplicate node id ${n.id}`, path: ['nodes', i, 'id'] } : null;
+    ids.add(n.id);
+  }
+  const edgeIds = new Set<string>();
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (edgeIds.has(e.id)) yield { message: `duplicate edge id ${e.id}`, path: ['edges', i, 'id'] };
+    edgeIds.add(e.id);
+    if (!ids.has(e.source)) yield { message: `edge source ${e.source} is not a node`, path: ['edges', i, 'source'] };
+    if (!ids.has(e.target)) yield { message: `edge target ${e.target} is not a node`, path: ['edges', i, 'target'] };
+    yield null;
+  }
+}
 
 /** A readable one-line account of a zod error: the first issues with their paths. */
 export function describeZodError(err: z.ZodError, max = 3): string {

@@ -17,6 +17,7 @@ import {
   GraphFileSchema,
   GraphNodeSchema,
   describeZodError,
+  graphFileIssues,
   type ExtractionsFile,
   type FileExtractionRecord,
   type GraphEdge,
@@ -59,22 +60,10 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  */
 async function fileLevelIssues(nodes: readonly GraphNode[], edges: readonly GraphEdge[], clock: SliceClock): Promise<Issue[]> {
   const issues: Issue[] = [];
-  const add = (message: string, path: (string | number)[]) => issues.push({ code: 'custom', message, path, input: undefined } as Issue);
-  const ids = new Set<string>();
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
-    if (ids.has(n.id)) add(`duplicate node id ${n.id}`, ['nodes', i, 'id']);
-    ids.add(n.id);
-    if (clock.due(i)) await clock.tick();
-  }
-  const edgeIds = new Set<string>();
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i];
-    if (edgeIds.has(e.id)) add(`duplicate edge id ${e.id}`, ['edges', i, 'id']);
-    edgeIds.add(e.id);
-    if (!ids.has(e.source)) add(`edge source ${e.source} is not a node`, ['edges', i, 'source']);
-    if (!ids.has(e.target)) add(`edge target ${e.target} is not a node`, ['edges', i, 'target']);
-    if (clock.due(i)) await clock.tick();
+  let step = 0;
+  for (const issue of graphFileIssues(nodes, edges)) {
+    if (issue) issues.push({ code: 'custom', ...issue, input: undefined } as Issue);
+    else if (clock.due(step++)) await clock.tick();
   }
   return issues;
 }
