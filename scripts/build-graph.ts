@@ -2,7 +2,7 @@
  * build-graph: reads every .txt/.md/.htm(l) file under --input (recursively) and writes the graph
  * file (validated against src/model) plus, beside it, the decoded texts (<out-dir>/texts/<id>.txt) and
  * the per-file extractions the browser re-assembles with an analyst's own files (extractions.json),
- * and last a manifest (manifest.json: the graph file's SHA-256 and counts, see src/store/manifest).
+ * and last a manifest (manifest.json: the graph file's SHA-256 and counts, see src/model/manifest).
  *   npm run build:graph                                  # seeds/ → public/data/graph.json
  *   npm run build:graph -- --input DIR --out FILE.json
  * One bad file never stops the build: it is reported with its path and reason. Exit code 0 when
@@ -15,7 +15,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildGraph, validateGraph } from '../src/extract';
 import type { InputFile } from '../src/extract/types';
 import { SCHEMA_VERSION, type ExtractionsFile } from '../src/model';
-import { MANIFEST_FILE, type GraphManifest } from '../src/store/manifest';
+import { MANIFEST_FILE, type GraphManifest } from '../src/model';
 import { createExtractPool, defaultPoolSize } from './extract-pool';
 
 /** Below this many files a worker pool costs more to start than it saves. */

@@ -13,7 +13,7 @@ import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { writeSynthGraph } from './graph-synth';
 import { startServer } from './server';
-import type { GraphManifest } from '../../src/store/manifest';
+import type { GraphManifest } from '../../src/model';
 import type { DrawResult } from './page/entry';
 
 export interface Stats {

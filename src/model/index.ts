@@ -2,3 +2,4 @@ export * from './graph';
 export * from './extraction';
 export * from './workspace';
 export * from './docnumber';
+export * from './manifest';

@@ -1,7 +1,6 @@
 export * from './db';
 export * from './import';
 export * from './chunks';
-export * from './manifest';
 export * from './texts';
 export * from './sync';
 export * from './errors';

@@ -9,7 +9,7 @@
  */
 import { hasGraphRows } from './chunks';
 import { META, type PolicyDB } from './db';
-import { MANIFEST_FILE, parseManifest, type GraphManifest } from './manifest';
+import { MANIFEST_FILE, parseManifest, type GraphManifest } from '../model';
 import { sourcesWithoutText, storeMissingTexts, type StoreTextsResult } from './texts';
 import { importGraph, type ImportProgress, type ImportResult } from './import';
 import { INGEST_META, type Assembler } from './ingest';

@@ -185,7 +185,7 @@ describe('workspace', () => {
   it('survives a rebuild: re-imported, corrections re-applied, notes of vanished nodes listed as orphans', async () => {
     await page.route('**/data/graph.json', (r) => r.fulfill({ path: join(subsetDir, 'graph.json'), contentType: 'application/json' }));
     await page.route('**/data/extractions.json', (r) => r.fulfill({ path: join(subsetDir, 'extractions.json'), contentType: 'application/json' }));
-    // A rebuild writes the manifest too (src/store/manifest): the app reads it before the graph.
+    // A rebuild writes the manifest too (src/model/manifest): the app reads it before the graph.
     await page.route('**/data/manifest.json', (r) => r.fulfill({ path: join(subsetDir, 'manifest.json'), contentType: 'application/json' }));
     await page.goto(preview.url + selHash(doc.id));
     await page.reload();

@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GraphManifestSchema, MANIFEST_FILE, loadGraphRows, sha256Hex, storedContentHash, syncGraph, type GraphManifest } from '../../../src/store';
-import type { GraphFile } from '../../../src/model';
+import { loadGraphRows, sha256Hex, storedContentHash, syncGraph } from '../../../src/store';
+import { GraphManifestSchema, MANIFEST_FILE, type GraphFile, type GraphManifest } from '../../../src/model';
 import { freshDbs } from '../../support/db';
 
 const FIXTURE_DIR = join(__dirname, '../../fixtures/ui');

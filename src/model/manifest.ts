@@ -2,7 +2,7 @@
  * The graph manifest (`manifest.json` beside graph.json): the graph file's SHA-256 and counts,
  * written by scripts/build-graph after graph.json. A reload fetches this small file first and
  * skips downloading and hashing the graph (165 MB at 100k nodes) when the hash is the stored one.
- * No Dexie here: the build script imports this module in Node.
+ * Part of the contract between the build and the app (like graph.json, src/model/graph).
  */
 import { z } from 'zod';
 
