@@ -75,6 +75,32 @@ async function snapshot(db: PolicyDB) {
   };
 }
 
+
+/**
+ * A fetch serving a CLI-built corpus: graph.json (counting downloads), manifest.json when given,
+ * extractions.json once `extractionsServed` is set, and the texts.
+ */
+function corpusServer(corpus: Awaited<ReturnType<typeof cli>>, graphBytes: Uint8Array, manifest?: unknown) {
+  const server: { extractionsServed: boolean; graphDownloads: number; fetch: typeof globalThis.fetch } = {
+    extractionsServed: false,
+    graphDownloads: 0,
+    fetch: (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url.endsWith('/graph.json')) {
+        server.graphDownloads++;
+        return new Response(graphBytes.slice().buffer as ArrayBuffer);
+      }
+      if (url.endsWith('/manifest.json') && manifest !== undefined) return new Response(JSON.stringify(manifest));
+      if (url.endsWith('/extractions.json'))
+        return server.extractionsServed ? new Response(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: corpus.extractions })) : new Response('', { status: 404 });
+      const m = /texts\/(.+)\.txt$/.exec(url);
+      const text = m ? corpus.texts.get(decodeURIComponent(m[1])) : undefined;
+      return text === undefined ? new Response('', { status: 404 }) : new Response(text);
+    }) as typeof globalThis.fetch,
+  };
+  return server;
+}
+
 describe('ingesting files into the store', () => {
   it('the seeds into an empty database give the CLI graph, row for row', async () => {
     const db = await freshDb();
@@ -218,21 +244,13 @@ describe("removing and restoring the analyst's files", () => {
   it('a stored graph without extractions gets them when extractions.json appears, even if graph.json is unchanged', async () => {
     const db = await freshDb();
     const corpus = await cli(CORPUS);
-    let extractionsServed = false;
-    const fetch = (async (input: RequestInfo | URL) => {
-      const url = String(input);
-      if (url.endsWith('/graph.json')) return new Response(JSON.stringify(corpus.graph));
-      if (url.endsWith('/extractions.json'))
-        return extractionsServed ? new Response(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: corpus.extractions })) : new Response('', { status: 404 });
-      const m = /texts\/(.+)\.txt$/.exec(url);
-      const text = m ? corpus.texts.get(decodeURIComponent(m[1])) : undefined;
-      return text === undefined ? new Response('', { status: 404 }) : new Response(text);
-    }) as typeof globalThis.fetch;
+    const server = corpusServer(corpus, new TextEncoder().encode(JSON.stringify(corpus.graph)));
+    const { fetch } = server;
     const url = 'http://app.test/data/graph.json';
     expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
     expect((await readAssemblyInput(db)).assemblable).toBe(false);
     expect((await syncGraph(db, { url, fetch })).status).toBe('unchanged');
-    extractionsServed = true;
+    server.extractionsServed = true;
     expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
     expect((await readAssemblyInput(db)).assemblable).toBe(true);
     expect(await db.extractions.count()).toBe(CORPUS.length);
@@ -246,31 +264,18 @@ describe("removing and restoring the analyst's files", () => {
     const corpus = await cli(CORPUS);
     const graphBytes = new TextEncoder().encode(JSON.stringify(corpus.graph));
     const manifest = { manifestVersion: 1, graph: 'graph.json', sha256: await sha256Hex(graphBytes), bytes: graphBytes.length, nodes: corpus.graph.nodes.length, edges: corpus.graph.edges.length, sources: corpus.graph.sources.length };
-    let extractionsServed = false;
-    let graphDownloads = 0;
-    const fetch = (async (input: RequestInfo | URL) => {
-      const url = String(input);
-      if (url.endsWith('/graph.json')) {
-        graphDownloads++;
-        return new Response(graphBytes.slice().buffer as ArrayBuffer);
-      }
-      if (url.endsWith('/manifest.json')) return new Response(JSON.stringify(manifest));
-      if (url.endsWith('/extractions.json'))
-        return extractionsServed ? new Response(JSON.stringify({ schemaVersion: SCHEMA_VERSION, extractions: corpus.extractions })) : new Response('', { status: 404 });
-      const m = /texts\/(.+)\.txt$/.exec(url);
-      const text = m ? corpus.texts.get(decodeURIComponent(m[1])) : undefined;
-      return text === undefined ? new Response('', { status: 404 }) : new Response(text);
-    }) as typeof globalThis.fetch;
+    const server = corpusServer(corpus, graphBytes, manifest);
+    const { fetch } = server;
     const url = 'http://app.test/data/graph.json';
     expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
     expect(await syncGraph(db, { url, fetch })).toMatchObject({ status: 'unchanged', fromManifest: true });
-    expect(graphDownloads).toBe(1);
-    extractionsServed = true;
+    expect(server.graphDownloads).toBe(1);
+    server.extractionsServed = true;
     expect((await syncGraph(db, { url, fetch })).status).toBe('imported');
-    expect(graphDownloads).toBe(2);
+    expect(server.graphDownloads).toBe(2);
     expect((await readAssemblyInput(db)).assemblable).toBe(true);
     expect(await syncGraph(db, { url, fetch })).toMatchObject({ status: 'unchanged', fromManifest: true });
-    expect(graphDownloads).toBe(2);
+    expect(server.graphDownloads).toBe(2);
     sameRows(await loadGraphRows(db), corpus.graph);
   });
 
