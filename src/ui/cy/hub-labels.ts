@@ -9,8 +9,14 @@ import type { Core } from 'cytoscape';
 /** The on-screen size a hub label keeps, in CSS pixels. */
 const SCREEN_FONT_PX = 11;
 
-export function keepHubLabelsReadable(cy: Core): void {
+/** The zoom each canvas's hub labels were last sized for: panning (same zoom) restyles nothing. */
+const sizedFor = new WeakMap<Core, number>();
+
+/** `elementsChanged`: new elements were drawn, so size their hubs even at the same zoom. */
+export function keepHubLabelsReadable(cy: Core, elementsChanged = false): void {
   const z = cy.zoom();
+  if (!elementsChanged && sizedFor.get(cy) === z) return;
+  sizedFor.set(cy, z);
   // Zoomed in past 1, the stylesheet's own size is already readable.
   const size = z >= 1 ? null : SCREEN_FONT_PX / z;
   cy.batch(() => {

@@ -23,10 +23,7 @@ export interface ServeOptions {
 /** Runs one sync request, posting every message for it; never throws. */
 export async function serveSync(req: SyncRequest, post: (m: SyncResponse) => void, opts: ServeOptions = {}): Promise<void> {
   // Settled by the page's TextsGo message when the request asks to wait for it.
-  return serveSyncGated(req, post, opts, req.textsWait ? (opts.textsGo ?? Promise.resolve()) : undefined);
-}
-
-async function serveSyncGated(req: SyncRequest, post: (m: SyncResponse) => void, opts: ServeOptions, textsAfter: Promise<void> | undefined): Promise<void> {
+  const textsAfter = req.textsWait ? (opts.textsGo ?? Promise.resolve()) : undefined;
   let db: PolicyDB | null = null;
   try {
     db = await openDb({ name: req.dbName });
