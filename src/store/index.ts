@@ -9,3 +9,4 @@ export * from './notes';
 export * from './corrections';
 export * from './workspace';
 export * from './ingest';
+export * from './last-view';

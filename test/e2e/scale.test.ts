@@ -111,6 +111,37 @@ describe(`large views at ${SIZE} nodes`, () => {
     await shot(page, 'scale-overview-100k');
   });
 
+  it('a reload draws the last view at once, before the graph is read and built, and keeps it', async () => {
+    // The view is stored a moment after it was drawn (src/ui/state/stored-view).
+    await page.waitForFunction(() => performance.getEntriesByName('ple:view-kept').length > 0, null, { timeout: 60_000 });
+    const before = await canvasState(page);
+    await page.reload({ waitUntil: 'commit' });
+    // Drawn while the graph is still being built: no boot status yet, the small "last view" card.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=canvas]')?.getAttribute('data-nodes')) > 0, null, { timeout: 60_000, polling: 50 });
+    expect(await page.evaluate(() => document.documentElement.dataset.bootStatus)).toBeUndefined();
+    expect(await page.getByTestId('load-overlay').innerText()).toContain('上次的视图');
+    expect((await canvasState(page)).nodes).toBe(before.nodes);
+    await shot(page, 'scale-reload-stored-view-100k');
+    await waitForApp(page, 300_000);
+    await page.waitForFunction(() => {
+      const built = performance.getEntriesByName('ple:build-graph')[0];
+      return !!built && performance.getEntriesByName('ple:canvas-drawn').some((m) => m.startTime >= built.startTime + built.duration);
+    }, null, { timeout: 60_000 });
+    // The graph's own view is the stored one: the canvas was not redrawn (one chunked draw, one confirmation).
+    const marks = await page.evaluate(() => {
+      const built = performance.getEntriesByName('ple:build-graph')[0];
+      return performance.getEntriesByName('ple:canvas-drawn').map((m) => m.startTime < built.startTime + built.duration);
+    });
+    expect(marks).toEqual([true, false]);
+    expect(await page.getByTestId('load-overlay').count()).toBe(0);
+    const after = await canvasState(page);
+    expect(after.nodes).toBe(before.nodes);
+    expect(after.edges).toBe(before.edges);
+    await expect.poll(() => page.getByTestId('mode-overview').getAttribute('aria-pressed'), { timeout: 60_000 }).toBe('true');
+    // As the first test left it, for the next ones: the list of groups open.
+    await page.getByTestId('overview-bar').getByRole('button', { name: /各组/ }).click();
+  });
+
   it('the English toggle relabels the groups', async () => {
     await afterRender(page, () => page.getByTestId('lang-toggle').click());
     expect(await page.getByTestId('overview-groups').locator('button').first().innerText()).toMatch(/Task|Cited document|Policy|Institution|Region/);

@@ -12,6 +12,7 @@ import type { Explorer } from './explorer.svelte';
 import { graphSettled, loadViewRows, reloadGraph } from './graph-rows';
 import { assembleInWorker } from '../ingest/client';
 import { syncInBackground } from './sync-client';
+import { matchingStoredView } from './stored-view';
 
 /** Timings of the start, exposed for the browser tests' measurements. */
 export interface BootTimings {
@@ -39,6 +40,12 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
   // finds it unchanged (or offline), these are the rows to show, and the check cost no time.
   const preread = loadViewRows(db);
   preread.catch(() => undefined);
+  // The view last drawn from these rows, drawn while they are read and built (seconds at 100k
+  // nodes); dropped if the sync brings other rows.
+  let rowsReplaced = false;
+  void matchingStoredView(db, ex).then((v) => {
+    if (v && !ex.graph && !rowsReplaced) ex.storedView = v;
+  });
   try {
     // In the sync worker (fetch, parse, validation and write off the main thread), else here.
     // assemble: a refresh of the served graph keeps the analyst's own files in it (src/store/ingest);
@@ -51,6 +58,10 @@ export async function boot(ex: Explorer): Promise<BootTimings | null> {
       onHost: (host) => (document.documentElement.dataset.syncHost = host),
     });
     ex.syncStatus = res.status;
+    if (res.status !== 'unchanged' && res.status !== 'offline') {
+      rowsReplaced = true;
+      ex.storedView = null;
+    }
   } catch (e) {
     ex.error = describeStorageError(e);
   }

@@ -7,6 +7,7 @@ import type { PolicyGraph } from '../../graph/load';
 import type { CorrectionOutcome } from '../../graph/corrections';
 import type { Core } from 'cytoscape';
 import type { SearchIndex } from '../../graph/search';
+import type { StoredView } from './stored-view';
 import type { ImportProgress, PolicyDB, StorageErrorInfo, SyncStatus } from '../../store';
 import { translate, type Lang, type MessageKey } from '../i18n';
 import { decodeHash, defaultFilters, encodeHash, type UiFilters, type UiState, type ViewMode } from './urlstate';
@@ -38,6 +39,10 @@ export class Explorer {
   textFocus = $state<{ sourceId: string; start: number; end: number } | null>(null);
 
   graph = $state.raw<PolicyGraph | null>(null);
+  /** Until the graph is built: the view last drawn from the same rows (src/ui/state/stored-view), drawn meanwhile. */
+  storedView = $state.raw<StoredView | null>(null);
+  /** The identity of the rows `graph` was built from (src/store/last-view), stored with a drawn view. */
+  rowsIdentity: string | null = null;
   searchIndex = $state.raw<SearchIndex | null>(null);
   /** While the search index of the current graph is being built (after the first canvas): nodes done of total. */
   searchIndexing = $state<{ done: number; total: number } | null>(null);

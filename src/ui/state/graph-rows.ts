@@ -7,8 +7,9 @@
 import { applyCorrections, type CorrectedGraph } from '../../graph/corrections';
 import { buildGraphSliced, type PolicyGraph } from '../../graph/load';
 import { createSearchIndexAsync } from '../../graph/search';
-import { listCorrections, loadGraphRows, type PolicyDB } from '../../store';
+import { listCorrections, loadGraphRows, rowsIdentity, type PolicyDB } from '../../store';
 import type { Explorer } from './explorer.svelte';
+import { whenCanvasDrawn } from './canvas-drawn';
 
 export type ViewRows = CorrectedGraph;
 
@@ -25,6 +26,7 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
   if (!ex.db) throw new Error('database not open');
   // Performance measures (ple:*) let the benchmark split a reload into its phases.
   const t0 = performance.now();
+  const identity = rowsIdentity(ex.db);
   const rows = await (preread ?? loadViewRows(ex.db));
   const t1 = performance.now();
   // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
@@ -34,10 +36,15 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
   ex.searchIndex = null;
   ex.corrected = rows.corrected;
   ex.correctionOutcomes = rows.outcomes;
+  ex.rowsIdentity = await identity.catch(() => null);
   ex.graph = g;
+  ex.storedView = null;
   indexAfterFirstPaint(ex, g);
   return rows;
 }
+
+/** Longest wait for the canvas before the index is built anyway (no canvas shown, hidden tab). */
+const CANVAS_WAIT_MS = 5000;
 
 /** The search index build under way (a newer graph aborts it). */
 let indexing: AbortController | null = null;
@@ -50,15 +57,15 @@ export function graphSettled(): Promise<void> {
 }
 
 /**
- * Builds the search index of `g` once the canvas of the new graph has been painted, in time
- * slices (≈1.5 s at 100k nodes, no task over ~50 ms), so it neither delays nor freezes the first
+ * Builds the search index of `g` once the canvas has drawn the new graph's view, in time slices
+ * (≈1.5 s at 100k nodes, no task over ~50 ms), so it neither delays nor freezes the first
  * canvas; the search box says "indexing" until `ex.searchIndex` is set.
  */
 function indexAfterFirstPaint(ex: Explorer, g: PolicyGraph): void {
   indexing?.abort();
   const ctl = (indexing = new AbortController());
   ex.searchIndexing = { done: 0, total: g.order };
-  settled = afterNextPaint()
+  settled = whenCanvasDrawn(CANVAS_WAIT_MS)
     .then(() => createSearchIndexAsync(g, { signal: ctl.signal, onProgress: (done, total) => (ex.searchIndexing = { done, total }) }))
     .then((index) => {
       if (ex.graph !== g) return;
@@ -71,12 +78,4 @@ function indexAfterFirstPaint(ex: Explorer, g: PolicyGraph): void {
       ex.searchIndexing = null;
       console.error('search index', e);
     });
-}
-
-/** Resolves after the next frame has been painted (or after 200 ms where frames do not run, as in a hidden tab). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 200);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
-  });
 }
