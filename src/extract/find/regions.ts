@@ -122,15 +122,30 @@ function gazetteer(): Gazetteer {
   }
   for (const second of byBigram.values()) for (const list of second.values()) list.sort((a, b) => b.text.length - a.text.length);
 
+  // Each false friend's substrings looked up among the keys (a few hundred lookups, where testing
+  // every key against every word was ~170k indexOf calls on the first document of every run).
+  const keyTexts = new Set(keys.map((k) => k.text));
   const falseFriends = new Map<string, Array<{ word: string; offset: number }>>();
-  for (const key of keys)
-    for (const word of FALSE_FRIENDS) {
-      const offset = word.indexOf(key.text);
-      if (offset >= 0) addTo(falseFriends, key.text, { word, offset });
-    }
+  for (const word of FALSE_FRIENDS) {
+    const seen = new Set<string>();
+    for (let a = 0; a < word.length; a++)
+      for (let b = a + 1; b <= word.length; b++) {
+        const sub = word.slice(a, b);
+        if (seen.has(sub) || !keyTexts.has(sub)) continue;
+        seen.add(sub);
+        addTo(falseFriends, sub, { word, offset: word.indexOf(sub) });
+      }
+  }
 
   cached = { byFull, byShort, byBigram, falseFriends };
   return cached;
+}
+
+/** The gazetteer's key names, the false-friend words, and per key the words holding it (for the tests). */
+export function falseFriendIndex(): { keys: string[]; words: readonly string[]; byKey: ReadonlyMap<string, ReadonlyArray<{ word: string; offset: number }>> } {
+  const g = gazetteer();
+  const keys = [...new Set([...g.byFull.keys(), ...g.byShort.keys()])];
+  return { keys, words: FALSE_FRIENDS, byKey: g.falseFriends };
 }
 
 /** A region by full name (成都市, 内蒙古自治区, 准格尔旗) or unambiguous province/city short name (成都, 内蒙古). */
