@@ -62,14 +62,20 @@ export function findInstitutions(text: string, from = 0, to = text.length): Name
   return dedupeMentions(found);
 }
 
-function* matches(re: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
-  const r = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-  r.lastIndex = from;
+/**
+ * The matches of a global regex from `from` that end by `to`, collected at once so the shared
+ * regex's lastIndex is free again on return (no copy of the regex per call).
+ */
+function matches(re: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = r.exec(text)) !== null) {
-    if (m.index + m[0].length > to) return;
-    yield m;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index + m[0].length > to) break;
+    out.push(m);
   }
+  re.lastIndex = 0;
+  return out;
 }
 
 function nationalBodies(text: string, from: number, to: number): NameMention[] {

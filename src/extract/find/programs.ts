@@ -69,13 +69,15 @@ export function findPrograms(text: string, from = 0, to = text.length): NameMent
 
 function collectQuotes(text: string, from: number, to: number): Quote[] {
   const out: Quote[] = [];
-  const re = new RegExp(QUOTE_RE.source, 'g');
+  // The module's global regex, reset on entry and exit (no copy per call; nothing re-enters here).
+  const re = QUOTE_RE;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m.index + m[0].length > to) break;
     out.push({ open: m.index, close: m.index + m[0].length, content: m[1]! });
   }
+  re.lastIndex = 0;
   return out;
 }
 
@@ -189,7 +191,7 @@ function unquotedPrograms(
   quoted: Array<[number, number]>,
 ): NameMention[] {
   const out: NameMention[] = [];
-  const re = new RegExp(UNQUOTED_RE.source, 'g');
+  const re = UNQUOTED_RE; // global; reset on entry and exit, nothing called in the loop uses it
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -210,6 +212,7 @@ function unquotedPrograms(
       if (item) out.push(item);
     }
   }
+  re.lastIndex = 0;
   return out;
 }
 
