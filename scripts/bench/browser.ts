@@ -71,6 +71,33 @@ async function launch(dir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1400, height: 900 } });
 }
 
+/**
+ * Acts on the app as an analyst would (a type filter off and on, the detail view), each until the
+ * canvas has drawn and laid out its new view, and reports how long it took and the longest
+ * main-thread task meanwhile (the window.__longTasks the init script records).
+ */
+async function interactions(app: Page): Promise<string> {
+  const renders = () => app.getByTestId('canvas').evaluate((c) => Number(c.getAttribute('data-renders')));
+  const out: string[] = [];
+  const act = async (label: string, action: () => Promise<unknown>) => {
+    const n = await renders();
+    const t0 = await app.evaluate(() => performance.now());
+    await action();
+    await app.waitForFunction((k) => {
+      const c = document.querySelector('[data-testid=canvas]');
+      return !!c && Number(c.getAttribute('data-renders')) > k && c.getAttribute('data-busy') === 'false';
+    }, n, { polling: 50 });
+    const t1 = await app.evaluate(() => performance.now());
+    await app.waitForTimeout(300);
+    const longest = await app.evaluate((from) => Math.max(0, ...(window as unknown as { __longTasks: [number, number][] }).__longTasks.filter(([t]) => t >= from).map(([, d]) => d)), t0);
+    out.push(`${label} ${(t1 - t0).toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`);
+  };
+  await act('tasks hidden', () => app.getByTestId('type-task').click());
+  await act('tasks shown again', () => app.getByTestId('type-task').click());
+  if (await app.getByTestId('mode-detail').count()) await act('overview → detail view', () => app.getByTestId('mode-detail').click());
+  return out.join('; ');
+}
+
 async function heapUsed(ctx: BrowserContext, page: Page): Promise<number> {
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -180,6 +207,10 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
           const end = built.startTime + built.duration;
           return { first: drawn[0], graph: drawn.find((t) => t >= end)!, stored: drawn.some((t) => t < end) };
         });
+        // While the analyst can act on the drawn canvas: main-thread tasks from the first canvas to a second after the graph view.
+        await app.waitForTimeout(1000);
+        const longAfter = await app.evaluate((from) => (window as unknown as { __longTasks: [number, number][] }).__longTasks.filter(([t]) => t >= from).map(([t, d]) => [Math.round(t), Math.round(d)]), marks.first);
+        notes.push(`app reload: main-thread tasks over 50 ms from the first canvas to 1 s after the graph view: ${longAfter.length ? longAfter.map(([t, d]) => `${d} ms at ${(t / 1000).toFixed(2)} s`).join(', ') : 'none'}`);
         row.reloadMs = marks.first;
         row.reloadGraphMs = marks.graph;
         notes.push(`app reload: ${marks.stored ? `stored view drawn at ${(marks.first / 1000).toFixed(2)} s, ` : `no stored view (${kept ? 'kept but not matched' : 'not kept before the reload'}), `}graph built and its view on the canvas at ${(marks.graph / 1000).toFixed(2)} s`);
@@ -191,6 +222,7 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
         const [status, bootMs] = await app.evaluate(() => [document.documentElement.dataset.bootStatus, Number(document.documentElement.dataset.bootMs)] as const);
         row.appBootMs = bootMs;
         row.appHeapBytes = await heapUsed(actx, app);
+        notes.push(`app interactions (each until its view is drawn and laid out): ${await interactions(app)}`);
         notes.push(`app: first visit ${firstStatus} in ${((row.firstVisitMs ?? 0) / 1000).toFixed(2)} s; reload ${status}, app boot (rows read, graph built) ${(bootMs / 1000).toFixed(2)} s, layout applied at ${((row.layoutDoneMs ?? 0) / 1000).toFixed(2)} s; app heap ${(row.appHeapBytes / 1e6).toFixed(0)} MB`);
         await actx.close();
       }

@@ -4,7 +4,8 @@
  * What the capped canvas cuts is still counted here, so the analyst sees the whole.
  */
 import type { EdgeType, Level, NodeType } from '../model';
-import { compiledView } from './filters';
+import { compiledView, filterIndexToken } from './filters';
+import { yieldToEventLoop } from '../util/schedule';
 import type { NodeAttributes, PolicyGraph } from './load';
 
 /** Edges per group pair whose types decide its mainType. */
@@ -117,32 +118,125 @@ function placeKey(p: GroupPlace): string {
   return p.kind === 'province' ? `province:${p.name}` : p.kind === 'level' ? `level:${p.level}` : p.kind === 'rest' ? 'rest' : 'none';
 }
 
+/** The group of every node of a graph, by position in iteration order, for the compiled filter index `token`. */
+interface GraphGroups {
+  token: object;
+  /** Per graph position: its group's code. */
+  code: Int32Array;
+  /** Per code: the group's id, type and place. */
+  groups: { id: string; type: NodeType; place: GroupPlace }[];
+}
+
+const groupsCache = new WeakMap<PolicyGraph, GraphGroups>();
+/** Nodes between two yields of `graphGroupsSteps`. */
+const STEP = 4096;
+
+function* graphGroupsSteps(g: PolicyGraph, token: object): Generator<void, GraphGroups> {
+  const prov = provinces(g);
+  const code = new Int32Array(g.order);
+  const groups: GraphGroups['groups'] = [];
+  const byId = new Map<string, number>();
+  let k = 0;
+  for (const { attributes: a } of g.nodeEntries()) {
+    const place = placeOf(a, prov.policy, prov.region);
+    const id = `agg:${a.type}:${placeKey(place)}`;
+    let c = byId.get(id);
+    if (c === undefined) {
+      c = groups.length;
+      byId.set(id, c);
+      groups.push({ id, type: a.type, place });
+    }
+    code[k++] = c;
+    if (k % STEP === 0) yield;
+  }
+  return { token, code, groups };
+}
+
+/** The groups of `g`'s nodes for its current compiled filter index (computed now if not cached). */
+function graphGroupsOf(g: PolicyGraph, token: object): GraphGroups {
+  const cached = groupsCache.get(g);
+  if (cached?.token === token) return cached;
+  const steps = graphGroupsSteps(g, token);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      groupsCache.set(g, r.value);
+      return r.value;
+    }
+  }
+}
+
+/**
+ * Computes the group of every node ahead of the first overview, in time slices (~0.1–0.2 s at 100k
+ * nodes otherwise spent inside the first view's computation). Needs the filter index compiled
+ * (filters.compileFilterIndexSliced); a change of `g` meanwhile leaves nothing cached.
+ */
+export async function computeGraphGroupsSliced(g: PolicyGraph, opts: { sliceMs?: number } = {}): Promise<void> {
+  const token = filterIndexToken(g);
+  if (!token || groupsCache.get(g)?.token === token) return;
+  const sliceMs = opts.sliceMs ?? 40;
+  const steps = graphGroupsSteps(g, token);
+  let until = performance.now() + sliceMs;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      // Kept only if the graph did not change meanwhile (a change drops the filter index's token).
+      if (filterIndexToken(g) === token) groupsCache.set(g, r.value);
+      return;
+    }
+    if (performance.now() >= until) {
+      await yieldToEventLoop();
+      if (filterIndexToken(g) !== token) return;
+      until = performance.now() + sliceMs;
+    }
+  }
+}
+
 /**
  * Groups a view (node and edge ids, e.g. from applyFilters) by type × place and sums its edges
  * between groups. Edges whose ends are not both in `nodes` are ignored. Arrays straight from
  * applyFilters take a fast path on the filters' compiled positions.
  */
 export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: readonly string[], opts: AggregateOptions = {}): AggregateView {
-  const prov = provinces(g);
   const groups: AggregateGroup[] = [];
-  const groupIndex = new Map<string, number>();
   const groupOf = new Int32Array(nodes.length).fill(-1);
-  forEachViewNode(g, nodes, (i, a, id) => {
-    const place = placeOf(a, prov.policy, prov.region);
-    const key = `agg:${a.type}:${placeKey(place)}`;
-    let gi = groupIndex.get(key);
-    if (gi === undefined) {
-      gi = groups.length;
-      groupIndex.set(key, gi);
-      groups.push({ id: key, type: a.type, place, count: 0, shown: 0, internalEdges: 0 });
+  // Arrays from applyFilters: each node's group read by its graph position (cached per graph);
+  // any other arrays: computed from the node's attributes.
+  const fast = compiledView(g, nodes, edges);
+  if (fast) {
+    const all = graphGroupsOf(g, fast.index);
+    const local = new Int32Array(all.groups.length).fill(-1);
+    for (let i = 0; i < nodes.length; i++) {
+      const c = all.code[fast.nodeIdx[i]];
+      let gi = local[c];
+      if (gi < 0) {
+        gi = local[c] = groups.length;
+        const x = all.groups[c];
+        groups.push({ id: x.id, type: x.type, place: x.place, count: 0, shown: 0, internalEdges: 0 });
+      }
+      groupOf[i] = gi;
+      groups[gi].count++;
+      if (opts.drawn?.has(nodes[i])) groups[gi].shown++;
     }
-    groupOf[i] = gi;
-    groups[gi].count++;
-    if (opts.drawn?.has(id)) groups[gi].shown++;
-  });
+  } else {
+    const prov = provinces(g);
+    const groupIndex = new Map<string, number>();
+    forEachViewNode(g, nodes, (i, a, id) => {
+      const place = placeOf(a, prov.policy, prov.region);
+      const key = `agg:${a.type}:${placeKey(place)}`;
+      let gi = groupIndex.get(key);
+      if (gi === undefined) {
+        gi = groups.length;
+        groupIndex.set(key, gi);
+        groups.push({ id: key, type: a.type, place, count: 0, shown: 0, internalEdges: 0 });
+      }
+      groupOf[i] = gi;
+      groups[gi].count++;
+      if (opts.drawn?.has(id)) groups[gi].shown++;
+    });
+  }
 
   // Edge ends as positions in `nodes` (fast path) or looked up by id.
-  const fast = compiledView(g, nodes, edges);
   let pos: Map<string, number> | null = null;
   if (!fast) {
     pos = new Map();
@@ -151,6 +245,9 @@ export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: r
   const G = groups.length;
   // Per ordered group pair: total weight, and the types of its first TYPE_SAMPLE edges (looking
   // up every edge's type would cost ~0.4 s at 400k edges).
+  // Weights in a dense G×G array when that is small (the usual: ~100 groups), else in the map;
+  // the map holds each pair's sample either way, and only while it fills.
+  const dense = G * G <= 1 << 20 ? new Int32Array(G * G) : null;
   const pair = new Map<number, { weight: number; sample: number[] }>();
   for (let j = 0; j < edges.length; j++) {
     let s: number | undefined;
@@ -172,11 +269,13 @@ export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: r
       continue;
     }
     const key = gs * G + gt;
+    if (dense && ++dense[key] > TYPE_SAMPLE) continue;
     let p = pair.get(key);
     if (!p) pair.set(key, (p = { weight: 0, sample: [] }));
     p.weight++;
     if (p.sample.length < TYPE_SAMPLE) p.sample.push(j);
   }
+  if (dense) for (const [key, p] of pair) p.weight = dense[key];
 
   const all: AggregateEdge[] = [];
   for (const [key, p] of pair) {
@@ -184,7 +283,7 @@ export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: r
     const t = groups[key % G].id;
     const byType = new Map<EdgeType, number>();
     for (const j of p.sample) {
-      const type = g.getEdgeAttribute(edges[j], 'type');
+      const type = fast ? fast.edgeTypeAt(j) : g.getEdgeAttribute(edges[j], 'type');
       byType.set(type, (byType.get(type) ?? 0) + 1);
     }
     let mainType: EdgeType = 'cites';

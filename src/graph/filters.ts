@@ -32,6 +32,7 @@
 import type { EdgeType, Intent, Level, NodeType } from '../model';
 import { EDGE_TYPES, INTENTS, LEVELS, NODE_TYPES } from '../model';
 import type { NodeAttributes, PolicyGraph } from './load';
+import { yieldToEventLoop } from '../util/schedule';
 
 export interface YearRange {
   /** Inclusive; omitted means unbounded. */
@@ -169,7 +170,15 @@ export function regionName(s: string): string {
   return s.startsWith('region:') ? s.slice('region:'.length) : s;
 }
 
-function compile(g: PolicyGraph): FilterIndex {
+/** Items between two yields of `compileSteps`: a few ms of work. */
+const STEP = 4096;
+
+/**
+ * Compiles the graph into the filter index, yielding (nothing) every STEP nodes or edges so that a
+ * caller can spread the work over time slices (`compileFilterIndexSliced`); `compile` runs it
+ * through. The index is returned as the generator's value.
+ */
+function* compileSteps(g: PolicyGraph): Generator<void, FilterIndex> {
   const n = g.order;
   const m = g.size;
   const nodeIds: string[] = new Array(n);
@@ -183,7 +192,7 @@ function compile(g: PolicyGraph): FilterIndex {
   const policies: number[] = [];
   const institutions: number[] = [];
   let i = 0;
-  g.forEachNode((id, a) => {
+  for (const { node: id, attributes: a } of g.nodeEntries()) {
     nodeIds[i] = id;
     nodeIndex.set(id, i);
     type[i] = NODE_TYPES.indexOf(a.type);
@@ -192,12 +201,14 @@ function compile(g: PolicyGraph): FilterIndex {
     if (a.type === 'policy') policies.push(i);
     else if (a.type === 'institution') institutions.push(i);
     i++;
-  });
+    if (i % STEP === 0) yield;
+  }
   // Attributes of anchors, tasks falling back on their policy's.
   const regionCode = new Map<string, number>();
   const scopeStart = new Int32Array(n + 1);
   const scope: number[] = [];
   for (let k = 0; k < n; k++) {
+    if (k % STEP === STEP - 1) yield;
     scopeStart[k] = scope.length;
     const a = g.getNodeAttributes(nodeIds[k]);
     if (a.type === 'policy' || a.type === 'task' || a.type === 'document') {
@@ -233,14 +244,15 @@ function compile(g: PolicyGraph): FilterIndex {
   const edgeType = new Uint8Array(m);
   const edgeIntent = new Int8Array(m).fill(-1);
   let j = 0;
-  g.forEachEdge((id, a, s, t) => {
+  for (const { edge: id, attributes: a, source: s, target: t } of g.edgeEntries()) {
     edgeIds[j] = id;
     edgeSource[j] = nodeIndex.get(s)!;
     edgeTarget[j] = nodeIndex.get(t)!;
     edgeType[j] = EDGE_TYPES.indexOf(a.type);
     if (a.intent) edgeIntent[j] = INTENTS.indexOf(a.intent);
     j++;
-  });
+    if (j % STEP === 0) yield;
+  }
   return {
     nodeIds,
     nodeIndex,
@@ -265,17 +277,58 @@ function compile(g: PolicyGraph): FilterIndex {
   };
 }
 
-function indexOf(g: PolicyGraph): FilterIndex {
-  let idx = cache.get(g);
-  if (idx) return idx;
+function compile(g: PolicyGraph): FilterIndex {
+  const steps = compileSteps(g);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Keeps `idx` as the index of `g` until `g` changes. */
+function remember(g: PolicyGraph, idx: FilterIndex): FilterIndex {
   if (!watched.has(g)) {
     watched.add(g);
     const drop = () => cache.delete(g);
     for (const ev of CHANGE_EVENTS) g.on(ev, drop);
   }
-  idx = compile(g);
   cache.set(g, idx);
   return idx;
+}
+
+function indexOf(g: PolicyGraph): FilterIndex {
+  return cache.get(g) ?? remember(g, compile(g));
+}
+
+/**
+ * Compiles the filter index of `g` ahead of the first filter, in time slices (at 100k nodes the
+ * compile is ~0.3–0.5 s, which as part of the first view's computation made it one long task).
+ * A change of `g` while it runs makes the result stale: it is then not kept.
+ */
+export async function compileFilterIndexSliced(g: PolicyGraph, opts: { sliceMs?: number } = {}): Promise<void> {
+  if (cache.has(g)) return;
+  const sliceMs = opts.sliceMs ?? 40;
+  let changed = false;
+  const mark = () => void (changed = true);
+  for (const ev of CHANGE_EVENTS) g.on(ev, mark);
+  try {
+    const steps = compileSteps(g);
+    let until = performance.now() + sliceMs;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        if (!changed && !cache.has(g)) remember(g, r.value);
+        return;
+      }
+      if (performance.now() >= until) {
+        await yieldToEventLoop();
+        if (changed) return;
+        until = performance.now() + sliceMs;
+      }
+    }
+  } finally {
+    for (const ev of CHANGE_EVENTS) g.off(ev, mark);
+  }
 }
 
 function adjacencyOf(idx: FilterIndex): { start: Int32Array; edges: Int32Array } {
@@ -524,14 +577,15 @@ const COMPILED = Symbol('compiledView');
 
 /**
  * For the node and edge arrays of one applyFilters result on a graph unchanged since: per node
- * of `nodes` its citedBy and degree, and per edge of `edges` the positions in `nodes` of its
- * endpoints. Null for any other arrays (the caller then works from ids).
+ * of `nodes` its citedBy, degree and graph position (`nodeIdx`, in iteration order; `index` is
+ * the compiled index it refers to), and per edge of `edges` the positions in `nodes` of its
+ * endpoints and its type (`edgeTypeAt(j)`). Null for any other arrays (the caller then works from ids).
  */
 export function compiledView(
   g: PolicyGraph,
   nodes: readonly string[],
   edges: readonly string[],
-): { citedBy: Uint32Array; degree: Uint32Array; edgeEnds: Int32Array } | null {
+): { citedBy: Uint32Array; degree: Uint32Array; edgeEnds: Int32Array; nodeIdx: Int32Array; index: object; edgeTypeAt: (j: number) => EdgeType } | null {
   const c = (nodes as unknown as Record<symbol, CompiledView | undefined>)[COMPILED];
   if (!c || c.g !== g || (edges as unknown as Record<symbol, CompiledView | undefined>)[COMPILED] !== c) return null;
   if (nodes.length !== c.nodeIdx.length || edges.length !== c.edgeIdx.length) return null; // edited since
@@ -552,7 +606,17 @@ export function compiledView(
     edgeEnds[2 * j] = at[idx.edgeSource[e]];
     edgeEnds[2 * j + 1] = at[idx.edgeTarget[e]];
   }
-  return { citedBy, degree, edgeEnds };
+  const edgeIdx = c.edgeIdx;
+  return { citedBy, degree, edgeEnds, nodeIdx: c.nodeIdx, index: idx, edgeTypeAt: (j) => EDGE_TYPES[idx.edgeType[edgeIdx[j]]] };
+}
+
+/**
+ * The compiled index of `g` as an opaque token (a new one whenever `g` changed), or null when it is
+ * not compiled. Positions `compiledView` gives (`nodeIdx`) are positions in `g.forEachNode` order
+ * of the graph as it was when this token was made.
+ */
+export function filterIndexToken(g: PolicyGraph): object | null {
+  return cache.get(g) ?? null;
 }
 
 /** Keeps visible only the nodes within `hops` of the seeds over allowed edges between visible nodes. */

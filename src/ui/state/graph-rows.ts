@@ -6,6 +6,8 @@
  */
 import { applyCorrections, type CorrectedGraph } from '../../graph/corrections';
 import { buildGraphSliced, type PolicyGraph } from '../../graph/load';
+import { compileFilterIndexSliced } from '../../graph/filters';
+import { computeGraphGroupsSliced } from '../../graph/aggregate';
 import { createSearchIndexAsync } from '../../graph/search';
 import { listCorrections, loadGraphRows, rowsIdentity, type PolicyDB } from '../../store';
 import type { Explorer } from './explorer.svelte';
@@ -31,6 +33,10 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
   const t1 = performance.now();
   // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
   const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
+  // The filters' index and the overview's groups too, so that the first view's computation (and
+  // every later filter change's) is not one long task.
+  await compileFilterIndexSliced(g);
+  await computeGraphGroupsSliced(g);
   performance.measure('ple:read-rows', { start: t0, end: t1 });
   performance.measure('ple:build-graph', { start: t1, end: performance.now() });
   ex.searchIndex = null;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateView, mergeSmallGroups } from '../../../src/graph/aggregate';
-import { applyFilters } from '../../../src/graph/filters';
-import { buildGraph, type PolicyGraph } from '../../../src/graph/load';
+import { aggregateView, computeGraphGroupsSliced, mergeSmallGroups } from '../../../src/graph/aggregate';
+import { applyFilters, compileFilterIndexSliced } from '../../../src/graph/filters';
+import { addRows, buildGraph, type PolicyGraph } from '../../../src/graph/load';
 import { capView } from '../../../src/graph/view';
 import { IDS, smallGraphFile } from './fixture';
 import { synthGraph } from './synth-graph';
@@ -81,6 +81,25 @@ describe('aggregateView on a synthetic corpus graph', () => {
     expect(aggregateView(g, [...r.nodes], [...r.edges], { drawn: new Set(capped.nodes) })).toEqual(v);
     // Heaviest first.
     for (let i = 1; i < v.edges.length; i++) expect(v.edges[i - 1].weight).toBeGreaterThanOrEqual(v.edges[i].weight);
+  });
+
+  it('filtered views: the groups read by graph position (computed ahead in slices or on first use) equal those computed from attributes', async () => {
+    const views = [{ nodeTypes: ['task' as const, 'policy' as const] }, { yearRange: { from: 2020 } }, { minCitedBy: 2 }, { levels: ['provincial' as const] }];
+    const ahead = await synthGraph(5000);
+    await compileFilterIndexSliced(ahead, { sliceMs: 0 });
+    await computeGraphGroupsSliced(ahead, { sliceMs: 0 });
+    for (const f of views) {
+      const r = applyFilters(g, f);
+      const v = aggregateView(g, r.nodes, r.edges, { maxEdges: Infinity });
+      expect(aggregateView(g, [...r.nodes], [...r.edges], { maxEdges: Infinity })).toEqual(v);
+      const ra = applyFilters(ahead, f);
+      expect(aggregateView(ahead, ra.nodes, ra.edges, { maxEdges: Infinity })).toEqual(aggregateView(ahead, [...ra.nodes], [...ra.edges], { maxEdges: Infinity }));
+    }
+    // A node added after the groups were computed is grouped too.
+    addRows(ahead, [{ id: 'policy:新', type: 'policy', label: '新', title: '新', province: '新疆维吾尔自治区', sourceId: 's', level: 'provincial' } as never], []);
+    const r = applyFilters(ahead, { nodeTypes: ['policy'] });
+    expect(aggregateView(ahead, r.nodes, r.edges).groups.find((gr) => gr.id === 'agg:policy:province:新疆维吾尔自治区')?.count).toBeGreaterThanOrEqual(1);
+    expect(aggregateView(ahead, r.nodes, r.edges)).toEqual(aggregateView(ahead, [...r.nodes], [...r.edges]));
   });
 
   it('merges the small groups of each type into one for drawing, keeping every count and edge', () => {

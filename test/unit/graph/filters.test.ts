@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, regionScope } from '../../../src/graph/filters';
+import { applyFilters, compileFilterIndexSliced, regionScope } from '../../../src/graph/filters';
+import { synthGraph } from './synth-graph';
 import { addRows, buildGraph } from '../../../src/graph/load';
 import { IDS, smallGraphFile } from './fixture';
 
@@ -109,5 +110,21 @@ describe('applyFilters', () => {
     expect(applyFilters(g, { nodeTypes: ['program'] }).nodes).toEqual([IDS.program, 'program:双减']);
     g.updateNodeAttributes(`${IDS.county}/1`, (a) => ({ ...a, year: 2030 }) as typeof a);
     expect(applyFilters(g, { yearRange: { from: 2030 } }).nodes).toContain(`${IDS.county}/1`);
+  });
+
+  it('an index compiled ahead in time slices answers as the one compiled on first use, and a change during it is not missed', async () => {
+    const filters = [{}, { nodeTypes: ['task' as const] }, { yearRange: { from: 2020, to: 2022 } }, { regions: ['广东省'] }, { levels: ['municipal' as const], minCitedBy: 1 }];
+    const plain = await synthGraph(3000);
+    const ahead = await synthGraph(3000);
+    // Tiny slices: the compile yields many times between its steps.
+    await compileFilterIndexSliced(ahead, { sliceMs: 0 });
+    for (const f of filters) expect(applyFilters(ahead, f)).toEqual(applyFilters(plain, f));
+
+    const g = await synthGraph(3000);
+    const compiling = compileFilterIndexSliced(g, { sliceMs: 0 });
+    // A node added while the compile runs: the result compiled without it must not be kept.
+    addRows(g, [{ id: 'program:双减', type: 'program', label: '双减', name: '双减', aliases: [] }], []);
+    await compiling;
+    expect(applyFilters(g, { nodeTypes: ['program'] }).nodes).toContain('program:双减');
   });
 });
