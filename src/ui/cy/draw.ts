@@ -46,11 +46,24 @@ export function initialPositions(els: readonly ElementDefinition[], before: Read
 }
 
 /**
- * Elements added per chunk. Each chunk's styling, bounds and label sizes cost a frame of their
- * own; measured on the 2D canvas in headless Chromium (software raster), chunks of 300 kept the
- * longest task of drawing 3000 elements near 200 ms where one add of all took 300–500 ms.
+ * Elements added in the first chunk. Each chunk's styling, bounds and label sizes, and the redraw
+ * of everything drawn so far, cost a frame of their own; measured on the 2D canvas in headless
+ * Chromium (software raster), chunks of 300 kept the longest task of drawing 3000 elements near
+ * 200 ms where one add of all took 300–500 ms. The same chunk took 270–450 ms right after a 100k
+ * graph was loaded (garbage collection of its heap): so the size then follows what a chunk costs.
  */
 export const CHUNK = 300;
+/** What one chunk and the frame it causes should cost at most (ms); over it the next chunk halves. */
+export const CHUNK_BUDGET_MS = 100;
+/** Chunks never get smaller than this (each costs a full redraw). */
+const MIN_CHUNK = 40;
+
+/** The next chunk's size after one of `size` cost `ms` (its add and the frame after it). */
+export function nextChunkSize(size: number, ms: number, first = CHUNK): number {
+  if (ms > CHUNK_BUDGET_MS) return Math.max(MIN_CHUNK, Math.floor(size / 2));
+  if (ms < CHUNK_BUDGET_MS / 2) return Math.min(2 * first, Math.ceil(size * 1.5));
+  return size;
+}
 
 const nextFrame = () =>
   new Promise<void>((ok) => {
@@ -60,15 +73,27 @@ const nextFrame = () =>
 
 /**
  * Replaces what `cy` draws by `els`, nodes first (at their initial positions), then edges, in
- * chunks of `chunk` with a frame between chunks when the list is larger than one chunk. Resolves
+ * chunks with a frame between them when the list is larger than one chunk: the first of `chunk`
+ * elements, the next ones sized by what the previous one cost (nextChunkSize). Resolves
  * false when `cancelled()` turned true (a newer render started) or the instance was destroyed.
  */
 export async function replaceElements(
   cy: Core,
   els: readonly ElementDefinition[],
-  opts: { chunk?: number; cancelled?: () => boolean; beforeAdd?: () => void; fit?: boolean } = {},
+  opts: {
+    chunk?: number;
+    cancelled?: () => boolean;
+    beforeAdd?: () => void;
+    fit?: boolean;
+    /** Waits for the next frame (tests pass their own). */
+    frame?: () => Promise<void>;
+    /** The clock chunk costs are read from (tests pass their own). */
+    now?: () => number;
+  } = {},
 ): Promise<boolean> {
-  const chunk = opts.chunk ?? CHUNK;
+  const first = opts.chunk ?? CHUNK;
+  const frame = opts.frame ?? nextFrame;
+  const now = opts.now ?? (() => performance.now());
   const before = new Map<string, Position>();
   cy.nodes().forEach((n) => void before.set(n.id(), { ...n.position() }));
   const pos = initialPositions(els, before);
@@ -84,13 +109,17 @@ export async function replaceElements(
   // draw, ~0.8 s for 3000 elements on a software canvas): fit the starting positions first.
   if (opts.fit) fitTo(cy, [...pos.values()]);
   const ordered = [...nodes, ...edges];
-  for (let i = 0; i < ordered.length; i += chunk) {
-    if (i > 0) {
-      await nextFrame();
-      if (cy.destroyed() || opts.cancelled?.()) return false;
-    }
-    const part = ordered.slice(i, i + chunk);
+  let size = first;
+  for (let i = 0; i < ordered.length; ) {
+    const t0 = now();
+    const part = ordered.slice(i, i + size);
     cy.batch(() => void cy.add(part));
+    i += part.length;
+    if (i >= ordered.length) break;
+    // The renderer draws the chunk in this frame: the wait measures the chunk's whole cost.
+    await frame();
+    if (cy.destroyed() || opts.cancelled?.()) return false;
+    size = nextChunkSize(size, now() - t0, first);
   }
   return !cy.destroyed();
 }

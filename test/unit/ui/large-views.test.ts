@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape, { type ElementDefinition } from 'cytoscape';
-import { initialPositions, replaceElements } from '../../../src/ui/cy/draw';
+import { CHUNK, CHUNK_BUDGET_MS, initialPositions, nextChunkSize, replaceElements } from '../../../src/ui/cy/draw';
 import { layoutFa2, nearestGap } from '../../../src/ui/cy/layout-fa2';
 import { groupFilters, overviewElements, overviewPositions, COLUMNS } from '../../../src/ui/cy/overview';
 import { rendererFor, WEBGL_FROM } from '../../../src/ui/cy/renderer';
@@ -37,6 +37,34 @@ describe('replaceElements', () => {
     expect(cy.nodes().length).toBe(251);
     expect(cy.edges().length).toBe(250);
     expect(cy.$id('keep').position()).toEqual({ x: 42, y: -3 });
+    cy.destroy();
+  });
+
+  it('sizes the next chunk by what the last one cost: halved over the budget, grown well under it, within bounds', async () => {
+    expect(nextChunkSize(300, CHUNK_BUDGET_MS * 3)).toBe(150);
+    expect(nextChunkSize(300, CHUNK_BUDGET_MS * 0.75)).toBe(300);
+    expect(nextChunkSize(300, CHUNK_BUDGET_MS / 4)).toBe(450);
+    expect(nextChunkSize(CHUNK * 2, 1)).toBe(CHUNK * 2);
+    expect(nextChunkSize(41, 10_000)).toBe(40);
+
+    // A slow machine: each element costs 1 ms of add-and-draw on a fake clock.
+    const cy = cytoscape({ headless: true });
+    const els = Array.from({ length: 1000 }, (_, i) => node(`n${i}`));
+    let clock = 0;
+    let drawn = 0;
+    const sizes: number[] = [];
+    const frame = async () => {
+      const added = cy.nodes().length - drawn;
+      drawn += added;
+      sizes.push(added);
+      clock += added;
+    };
+    expect(await replaceElements(cy, els, { frame, now: () => clock })).toBe(true);
+    expect(cy.nodes().length).toBe(1000);
+    expect(sizes[0]).toBe(CHUNK);
+    // Every chunk after an over-budget one is smaller, down to sizes within the budget.
+    for (let k = 1; k < sizes.length; k++) if (sizes[k - 1] > CHUNK_BUDGET_MS) expect(sizes[k]).toBeLessThan(sizes[k - 1]);
+    expect(Math.min(...sizes)).toBeLessThanOrEqual(CHUNK_BUDGET_MS);
     cy.destroy();
   });
 
