@@ -65,7 +65,8 @@ export function nextChunkSize(size: number, ms: number, first = CHUNK): number {
   return size;
 }
 
-const nextFrame = () =>
+/** Resolves at the next animation frame (a macrotask where there are no frames). */
+export const nextFrame = (): Promise<void> =>
   new Promise<void>((ok) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => ok());
     else setTimeout(ok, 0);
