@@ -56,13 +56,17 @@ async function main(): Promise<number> {
   await rm(textsDir, { recursive: true, force: true });
   await mkdir(textsDir, { recursive: true });
   let bytes = 0;
+  // The next file is read while this one is extracted (in process, extraction gives the event loop
+  // turns for it); a file that cannot be read is reported and skipped.
+  const read = (p: string): Promise<Uint8Array | Error> => readFile(p).then((b) => new Uint8Array(b), (err: Error) => err);
   async function* files(): AsyncGenerator<InputFile> {
-    for (const p of paths) {
-      let data: Uint8Array;
-      try {
-        data = new Uint8Array(await readFile(p));
-      } catch (err) {
-        console.error(`build-graph: ${p}: cannot read: ${(err as Error).message}`);
+    let next = paths.length ? read(paths[0]) : undefined;
+    for (let i = 0; i < paths.length; i++) {
+      const data = await next!;
+      next = i + 1 < paths.length ? read(paths[i + 1]) : undefined;
+      const p = paths[i];
+      if (data instanceof Error) {
+        console.error(`build-graph: ${p}: cannot read: ${data.message}`);
         continue;
       }
       bytes += data.length;

@@ -35,16 +35,44 @@ function taskAt(tasks: SpanIndex<TaskDraft>, pos: number): number | null {
   return i < 0 ? null : i;
 }
 
-function extractPolicies(doc: DocText): { policies: PolicyDraft[]; notes: string[] } {
+export interface ExtractOptions {
+  /**
+   * Called between stages (at most every PAUSE_EVERY_MS). A host that reads its next file while
+   * this one is extracted passes a yield to the event loop: reading a file takes several event-loop
+   * turns (open, stat, read, close), which otherwise all wait until the extraction is done.
+   */
+  pause?: () => Promise<void>;
+}
+
+/** The least extraction time between two pauses: a turn of the event loop costs a few microseconds. */
+const PAUSE_EVERY_MS = 0.1;
+
+/** A pause that is skipped (undefined) until PAUSE_EVERY_MS has passed since the last one. */
+function throttled(pause: (() => Promise<void>) | undefined): () => Promise<void> | undefined {
+  if (!pause) return () => undefined;
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    if (now - last < PAUSE_EVERY_MS) return undefined;
+    last = now;
+    return pause();
+  };
+}
+
+async function extractPolicies(doc: DocText, pause: () => Promise<void> | undefined): Promise<{ policies: PolicyDraft[]; notes: string[] }> {
   const notes: string[] = [];
   const anonymised = ANONYMISED.test(doc.work);
   const policies: PolicyDraft[] = [];
-  for (const seg of segmentPolicies(doc.work)) {
+  const segments = segmentPolicies(doc.work);
+  for (const seg of segments) {
+    await pause();
     const meta = readMetadata({ text: doc.work, span: seg.span, bodyStart: seg.bodyStart, knownTitle: seg.knownTitle, anonymised });
     const span: Span = seg.span;
     for (const t of seg.tasks) t.text = squeezeCjkSpaces(doc.text.slice(t.start, t.end));
     const ctx = { region: meta.region, province: meta.province, selfKeys: meta.selfKeys, ownDocNumber: meta.docNumber };
+    await pause();
     const cits = findCitations(doc, span, seg.tasks, ctx);
+    await pause();
     // No title, no task, no 文号, nothing cited: page chrome or stray text, not a policy.
     if (meta.titleConstructed && !seg.tasks.length && !meta.docNumber && !cits.citations.length) continue;
     const taskIndex = new SpanIndex(seg.tasks);
@@ -84,7 +112,8 @@ function extractPolicies(doc: DocText): { policies: PolicyDraft[]; notes: string
   return { policies, notes };
 }
 
-export async function extractFile(file: InputFile): Promise<FileResult> {
+export async function extractFile(file: InputFile, opts: ExtractOptions = {}): Promise<FileResult> {
+  const pause = throttled(opts.pause);
   const sha256 = file.sha256 ?? (await sha256Hex(file.bytes));
   const id = sourceIdOf(sha256);
   const source: Source = { id, path: file.path, sha256, bytes: file.bytes.length, encoding: 'unknown', ...(file.origin ? { origin: file.origin } : {}) };
@@ -95,7 +124,8 @@ export async function extractFile(file: InputFile): Promise<FileResult> {
     for (const w of decoded.warnings) diagnostics.push({ sourceId: id, path: file.path, level: 'warning', message: w });
     const text = looksLikeHtml(file.path, decoded.text) ? htmlToText(decoded.text) : decoded.text;
     const doc: DocText = { sourceId: id, text, work: cleanText(text) };
-    const { policies, notes } = extractPolicies(doc);
+    await pause();
+    const { policies, notes } = await extractPolicies(doc, pause);
     for (const n of notes) diagnostics.push({ sourceId: id, path: file.path, level: 'warning', message: n });
     for (const p of policies) {
       for (const r of p.rejected) {

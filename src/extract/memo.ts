@@ -14,3 +14,19 @@ export function memoizeString<T>(fn: (s: string) => T, maxEntries = 50_000): (s:
     return value;
   };
 }
+
+/** The same bounded cache for callers that make their own key (a name and the context it is read in). */
+export class BoundedCache<T> {
+  private map = new Map<string, T>();
+
+  constructor(private readonly maxEntries = 50_000) {}
+
+  get(key: string): T | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: T): void {
+    if (this.map.size >= this.maxEntries) this.map = new Map();
+    this.map.set(key, value);
+  }
+}

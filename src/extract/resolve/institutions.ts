@@ -22,6 +22,7 @@ import {
 import { ANONYMISED_RE, lookupRegion } from '../find/lexicon/region-names';
 import { stripSpaces } from '../find/lexicon/text';
 import type { InstitutionRef } from '../types';
+import { BoundedCache } from '../memo';
 
 export interface InstitutionContext {
   /** The policy's own region, e.g. 成都市, XX市, 金堂县. */
@@ -47,7 +48,27 @@ const SUFFIX_CANONICAL: Record<string, string> = { 教育工委: '教育工作�
 const PROVINCIAL_LEVELS = new Set(['省', '自治区']);
 const MUNICIPAL_LEVELS = new Set(['市', '州', '自治州', '盟']);
 
+/** The cache key of a name read in a context: the resolvers read only the context's region and province. */
+function contextKey(name: string, ctx: InstitutionContext): string {
+  return `${name}\u0001${ctx.region ?? '\u0002'}\u0001${ctx.province ?? '\u0002'}`;
+}
+
+const canonicalCache = new BoundedCache<InstitutionRef>();
+const issuersCache = new BoundedCache<InstitutionRef[]>();
+
+/**
+ * The canonical institution of a name as written, in the policy's context. A corpus names the same
+ * few hundred bodies in every file, so results are cached; each call gets its own copy.
+ */
 export function canonicalInstitution(written: string, ctx: InstitutionContext): InstitutionRef {
+  const key = contextKey(written, ctx);
+  let ref = canonicalCache.get(key);
+  if (!ref) canonicalCache.set(key, (ref = resolveInstitution(written, ctx)));
+  return { ...ref };
+}
+
+/** canonicalInstitution without the cache (its oracle in the tests). */
+export function resolveInstitution(written: string, ctx: InstitutionContext): InstitutionRef {
   const w = stripSpaces(written.normalize('NFKC'));
   const national = NATIONAL_BODIES.get(w);
   if (national) return { name: national, written: w, level: 'national' };
@@ -100,13 +121,21 @@ export function canonicalInstitution(written: string, ctx: InstitutionContext): 
  * before it: in 鄂尔多斯市委、市人民政府 the government is 鄂尔多斯's.
  */
 export function splitIssuers(phrase: string, ctx: InstitutionContext): InstitutionRef[] {
+  const key = contextKey(phrase, ctx);
+  let refs = issuersCache.get(key);
+  if (!refs) issuersCache.set(key, (refs = resolveIssuers(phrase, ctx)));
+  return refs.map((r) => ({ ...r }));
+}
+
+/** splitIssuers without the cache (its oracle in the tests). */
+export function resolveIssuers(phrase: string, ctx: InstitutionContext): InstitutionRef[] {
   const text = phrase.normalize('NFKC').replace(/[《〈].*$/, '').replace(/关于.*$/, '');
   const mentions = findInstitutions(text);
   const written = mentions.length > 0 ? mentions.map((m) => m.name) : fallbackPieces(text);
   const out: InstitutionRef[] = [];
   let local: InstitutionContext = { ...ctx };
   for (const name of written) {
-    const ref = canonicalInstitution(name, local);
+    const ref = resolveInstitution(name, local);
     if (out.some((r) => r.name === ref.name)) continue;
     out.push(ref);
     if (ref.region && ref.level === 'provincial') local = { ...local, province: ref.region };
