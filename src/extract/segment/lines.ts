@@ -27,6 +27,29 @@ export function splitLines(text: string, from = 0, to = text.length): Line[] {
   return lines;
 }
 
+/** splitLines(text, from, to).slice(-count), without splitting the lines before them. */
+export function lastLines(text: string, from: number, to: number, count: number): Line[] {
+  if (from > to || count <= 0) return [];
+  const bounds: Array<[number, number]> = [];
+  let end = to;
+  for (;;) {
+    const nl = end > from ? text.lastIndexOf('\n', end - 1) : -1;
+    const start = nl >= from ? nl + 1 : from;
+    bounds.push([start, end]);
+    if (nl < from || bounds.length === count) break;
+    end = nl;
+  }
+  // Line indices count from `from`: the lines before these are only counted.
+  let first = 0;
+  const firstStart = bounds[bounds.length - 1][0];
+  for (let i = text.indexOf('\n', from); i >= 0 && i < firstStart; i = text.indexOf('\n', i + 1)) first++;
+  return bounds.reverse().map(([start, lineEnd], k) => {
+    let e = lineEnd;
+    if (e > start && text.charCodeAt(e - 1) === 0x0d) e--;
+    return { index: first + k, start, end: e, trimmed: text.slice(start, e).trim() };
+  });
+}
+
 /** Document-type words a policy or document title ends in, longest first. */
 export const KIND_WORDS = [
   '工作要点', '要点', '实施方案', '行动方案', '工作方案', '方案', '实施意见', '指导意见', '若干意见', '意见',

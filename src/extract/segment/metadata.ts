@@ -10,7 +10,7 @@ import { looksLikeIssuerPhrase } from '../find/cited-title';
 import { findRegions, lookupRegion } from '../find/regions';
 import { canonicalInstitution } from '../resolve/institutions';
 import { levelOfTitle } from '../resolve/level';
-import { KIND_WORDS, looksLikeTitle, splitLines, type Line } from './lines';
+import { KIND_WORDS, lastLines, looksLikeTitle, splitLines, type Line } from './lines';
 
 /** What the header and text tell about a policy: the metadata fields of a PolicyDraft, and more. */
 export interface PolicyMetadata
@@ -174,8 +174,7 @@ export function readMetadata(input: MetadataInput): PolicyMetadata {
   const { text, span, bodyStart } = input;
   const notes: string[] = [];
   const header = splitLines(text, span.start, Math.max(span.start, bodyStart));
-  const allLines = splitLines(text, span.start, span.end);
-  const tail = allLines.slice(-8);
+  const tail = lastLines(text, span.start, span.end, 8);
 
   const found = input.knownTitle ? undefined : findTitle(text, header);
   const title = input.knownTitle ?? found?.title;

@@ -6,6 +6,7 @@
 import type { TaskDraft } from '../types';
 import { squeezeCjkSpaces, toChineseNumeral } from '../normalize';
 import type { Marker } from './markers';
+import { isSpaceCode } from '../find/sentence';
 
 /** Subsections that frame a plan rather than assign work (总体要求's 指导思想, 总体目标 …). */
 const FRAMING = /^(指导思想|总体目标|基本原则|主要目标|工作目标|发展目标|总体要求|总体思路|工作思路|工作原则|基本要求|目标任务|发展思路|重要意义|适用范围|编制依据|发展基础|面临形势|现实基础)/u;
@@ -133,11 +134,17 @@ export function tasksFromMarkers(text: string, accepted: AcceptedMarker[], fromO
     if (hasChildren) continue;
     const title = headingText(text, m);
     if (!title || isFramingHeading(title)) continue;
-    const hasBody = fromOutline || /\S/.test(text.slice(m.contentStart + title.length, m.end).replace(/[\s\u3000]/g, ''));
+    const hasBody = fromOutline || hasNonSpace(text, m.contentStart + title.length, m.end);
     if (!hasBody) continue;
     tasks.push({ path, title, start: m.start, end: m.end, fromOutline });
   }
   return tasks;
+}
+
+/** Whether text[from, to) holds a character /\S/ matches (what removing whitespace and testing /\S/ did, without the copy). */
+export function hasNonSpace(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to && i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 function depth(m: Marker): number {
