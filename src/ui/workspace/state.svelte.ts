@@ -5,6 +5,7 @@
  * corrections are applied.
  */
 import { tick } from 'svelte';
+import { whenCanvasDrawn } from '../state/canvas-drawn';
 import type { Correction, Note, SavedView } from '../../model';
 import {
   addCorrection,
@@ -81,7 +82,9 @@ export class WorkspaceState {
     this.ex.pendingPositions = v.positions ?? null;
     this.ex.restore(decodeHash(v.hash));
     await tick();
-    // Nothing to re-render (the view's elements are already drawn): place the nodes directly.
+    // The canvas places the nodes when it draws the view (or finds it drawn already); should it not
+    // draw at all (nothing in the view changed), place them here.
+    await whenCanvasDrawn(1000);
     const cy = this.ex.cy;
     if (this.ex.pendingPositions && cy && !cy.nodes().empty()) {
       usePendingPositions(this.ex, cy);
