@@ -8,6 +8,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
 import { FA2_FROM, FCOSE_OPTIONS, type LayoutRequest, type LayoutResponse } from './layout-protocol';
+import { fitTo } from './draw';
 
 let registered = false;
 export function registerLayouts(): void {
@@ -77,7 +78,18 @@ export async function layoutForce(cy: Core, stale: () => boolean = () => false):
   if (cy.destroyed() || stale()) return { where: 'worker', ms: 0, algorithm };
   if (res?.positions) {
     const pos = res.positions;
-    cy.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => pos[n.id()] ?? n.position(), fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+    // Positions set in one batch and the viewport fitted to the node centres: a preset layout
+    // with fit measured every element's bounds, labels included (with the redraw, one 0.2–0.56 s
+    // task for 3,000 elements right after a 100k-node load).
+    const centres: { x: number; y: number }[] = [];
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const p = pos[n.id()];
+        if (p) n.position({ x: p.x, y: p.y });
+        centres.push(n.position());
+      });
+    });
+    fitTo(cy, centres);
     return { where: 'worker', ms: performance.now() - t0, algorithm };
   }
   // No worker: fcose on the main thread blocks for seconds on a large view, which keeps its start.
