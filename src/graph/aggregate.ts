@@ -5,7 +5,7 @@
  */
 import type { EdgeType, Level, NodeType } from '../model';
 import { compiledView, filterIndexToken } from './filters';
-import { yieldToEventLoop } from '../util/schedule';
+import { runSteps, runStepsSliced, type Steps } from '../util/schedule';
 import type { NodeAttributes, PolicyGraph } from './load';
 
 /** Edges per group pair whose types decide its mainType. */
@@ -131,7 +131,7 @@ const groupsCache = new WeakMap<PolicyGraph, GraphGroups>();
 /** Nodes between two yields of `graphGroupsSteps`. */
 const STEP = 4096;
 
-function* graphGroupsSteps(g: PolicyGraph, token: object): Generator<void, GraphGroups> {
+function* graphGroupsSteps(g: PolicyGraph, token: object): Steps<GraphGroups> {
   const prov = provinces(g);
   const code = new Int32Array(g.order);
   const groups: GraphGroups['groups'] = [];
@@ -156,14 +156,9 @@ function* graphGroupsSteps(g: PolicyGraph, token: object): Generator<void, Graph
 function graphGroupsOf(g: PolicyGraph, token: object): GraphGroups {
   const cached = groupsCache.get(g);
   if (cached?.token === token) return cached;
-  const steps = graphGroupsSteps(g, token);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      groupsCache.set(g, r.value);
-      return r.value;
-    }
-  }
+  const groups = runSteps(graphGroupsSteps(g, token));
+  groupsCache.set(g, groups);
+  return groups;
 }
 
 /**
@@ -174,22 +169,9 @@ function graphGroupsOf(g: PolicyGraph, token: object): GraphGroups {
 export async function computeGraphGroupsSliced(g: PolicyGraph, opts: { sliceMs?: number } = {}): Promise<void> {
   const token = filterIndexToken(g);
   if (!token || groupsCache.get(g)?.token === token) return;
-  const sliceMs = opts.sliceMs ?? 40;
-  const steps = graphGroupsSteps(g, token);
-  let until = performance.now() + sliceMs;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      // Kept only if the graph did not change meanwhile (a change drops the filter index's token).
-      if (filterIndexToken(g) === token) groupsCache.set(g, r.value);
-      return;
-    }
-    if (performance.now() >= until) {
-      await yieldToEventLoop();
-      if (filterIndexToken(g) !== token) return;
-      until = performance.now() + sliceMs;
-    }
-  }
+  // Kept only if the graph did not change meanwhile (a change drops the filter index's token).
+  const groups = await runStepsSliced(graphGroupsSteps(g, token), { sliceMs: opts.sliceMs, abandon: () => filterIndexToken(g) !== token });
+  if (groups) groupsCache.set(g, groups);
 }
 
 /**

@@ -32,7 +32,7 @@
 import type { EdgeType, Intent, Level, NodeType } from '../model';
 import { EDGE_TYPES, INTENTS, LEVELS, NODE_TYPES } from '../model';
 import type { NodeAttributes, PolicyGraph } from './load';
-import { yieldToEventLoop } from '../util/schedule';
+import { runSteps, runStepsSliced, type Steps } from '../util/schedule';
 
 export interface YearRange {
   /** Inclusive; omitted means unbounded. */
@@ -174,11 +174,10 @@ export function regionName(s: string): string {
 const STEP = 4096;
 
 /**
- * Compiles the graph into the filter index, yielding (nothing) every STEP nodes or edges so that a
- * caller can spread the work over time slices (`compileFilterIndexSliced`); `compile` runs it
- * through. The index is returned as the generator's value.
+ * Compiles the graph into the filter index, yielding every STEP nodes or edges: run through on
+ * first use (`indexOf`), or ahead in time slices (`compileFilterIndexSliced`).
  */
-function* compileSteps(g: PolicyGraph): Generator<void, FilterIndex> {
+function* compileSteps(g: PolicyGraph): Steps<FilterIndex> {
   const n = g.order;
   const m = g.size;
   const nodeIds: string[] = new Array(n);
@@ -277,13 +276,6 @@ function* compileSteps(g: PolicyGraph): Generator<void, FilterIndex> {
   };
 }
 
-function compile(g: PolicyGraph): FilterIndex {
-  const steps = compileSteps(g);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 /** Keeps `idx` as the index of `g` until `g` changes. */
 function remember(g: PolicyGraph, idx: FilterIndex): FilterIndex {
@@ -297,7 +289,7 @@ function remember(g: PolicyGraph, idx: FilterIndex): FilterIndex {
 }
 
 function indexOf(g: PolicyGraph): FilterIndex {
-  return cache.get(g) ?? remember(g, compile(g));
+  return cache.get(g) ?? remember(g, runSteps(compileSteps(g)));
 }
 
 /**
@@ -307,25 +299,12 @@ function indexOf(g: PolicyGraph): FilterIndex {
  */
 export async function compileFilterIndexSliced(g: PolicyGraph, opts: { sliceMs?: number } = {}): Promise<void> {
   if (cache.has(g)) return;
-  const sliceMs = opts.sliceMs ?? 40;
   let changed = false;
   const mark = () => void (changed = true);
   for (const ev of CHANGE_EVENTS) g.on(ev, mark);
   try {
-    const steps = compileSteps(g);
-    let until = performance.now() + sliceMs;
-    for (;;) {
-      const r = steps.next();
-      if (r.done) {
-        if (!changed && !cache.has(g)) remember(g, r.value);
-        return;
-      }
-      if (performance.now() >= until) {
-        await yieldToEventLoop();
-        if (changed) return;
-        until = performance.now() + sliceMs;
-      }
-    }
+    const idx = await runStepsSliced(compileSteps(g), { sliceMs: opts.sliceMs, abandon: () => changed });
+    if (idx && !cache.has(g)) remember(g, idx);
   } finally {
     for (const ev of CHANGE_EVENTS) g.off(ev, mark);
   }

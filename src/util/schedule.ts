@@ -50,3 +50,35 @@ export async function runSliced(total: number, step: (i: number) => void, opts: 
     if (i < total) await yieldToEventLoop();
   }
 }
+
+/**
+ * Work written as a generator that yields (nothing) between small steps, so that the same code
+ * runs either through at once (`runSteps`) or spread over time slices (`runStepsSliced`).
+ */
+export type Steps<T> = Generator<void, T>;
+
+/** Runs `steps` to their end at once and returns their value. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Runs `steps` in time slices of `sliceMs`, yielding to the event loop between slices. Resolves
+ * with their value, or with undefined when `abandon()` turned true at a yield (the work went stale).
+ */
+export async function runStepsSliced<T>(steps: Steps<T>, opts: { sliceMs?: number; abandon?: () => boolean } = {}): Promise<T | undefined> {
+  const sliceMs = opts.sliceMs ?? 40;
+  let until = performance.now() + sliceMs;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return opts.abandon?.() ? undefined : r.value;
+    if (performance.now() >= until) {
+      await yieldToEventLoop();
+      if (opts.abandon?.()) return undefined;
+      until = performance.now() + sliceMs;
+    }
+  }
+}
