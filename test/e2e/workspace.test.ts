@@ -317,8 +317,18 @@ describe('corrections made in the detail panel', () => {
     await page.getByTestId('corr-split-open').click();
     await page.getByTestId('corr-split-label').fill(`${node(cited.id).label}(另一文件)`);
     await page.getByTestId('corr-split').locator(`input[data-edge="${moving.id}"]`).check();
+    const updates = () => page.evaluate(() => performance.getEntriesByName('ple:search-index-updated').length);
+    const updatesBefore = await updates();
     await afterRender(() => page.getByTestId('corr-split-apply').click());
     expect(await total()).toBe(n0);
+    // The search index followed the correction by re-indexing the few nodes it touched, not the graph.
+    await expect.poll(updates).toBe(updatesBefore + 1);
+    const updated = await page.evaluate(() => (performance.getEntriesByName('ple:search-index-updated').at(-1) as PerformanceMark | undefined)?.detail as { changed: number; removed: number } | undefined);
+    expect(updated?.changed).toBeGreaterThan(0);
+    expect(updated!.changed + updated!.removed).toBeLessThan(subset.nodes.length / 4);
+    await page.getByTestId('search-input').fill('另一文件');
+    await expect.poll(() => page.getByTestId('search-results').locator('li[data-id]').first().innerText(), { timeout: 10_000 }).toContain('另一文件');
+    await page.getByTestId('search-input').fill('');
     // The moved mention is no longer the programme's: the split form lists one edge fewer.
     await page.getByTestId('corr-split-open').click();
     expect(await page.getByTestId('corr-split').locator(`input[data-edge="${moving.id}"]`).count()).toBe(0);

@@ -8,7 +8,7 @@ import { applyCorrections, type CorrectedGraph } from '../../graph/corrections';
 import { buildGraphSliced, type PolicyGraph } from '../../graph/load';
 import { compileFilterIndexSliced } from '../../graph/filters';
 import { computeGraphGroupsSliced } from '../../graph/aggregate';
-import { createSearchIndexAsync } from '../../graph/search';
+import { applyIndexChanges, createSearchIndexAsync, indexChanges } from '../../graph/search';
 import { listCorrections, loadGraphRows, rowsIdentity, type PolicyDB } from '../../store';
 import type { Explorer } from './explorer.svelte';
 import { whenCanvasDrawn } from './canvas-drawn';
@@ -39,15 +39,32 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
   await computeGraphGroupsSliced(g);
   performance.measure('ple:read-rows', { start: t0, end: t1 });
   performance.measure('ple:build-graph', { start: t1, end: performance.now() });
+  // The search index of the graph shown so far, brought in step with only what changed (a
+  // correction, a few added documents) rather than rebuilt (≈1 s at 100k nodes).
+  const prev = ex.searchIndex;
+  const changes = prev ? await indexChanges(prev, g, { abandon: () => ex.searchIndex !== prev }) : undefined;
+  const incremental = !!prev && !!changes && changes.changed.length + changes.removed.length <= INCREMENTAL_MAX;
   ex.searchIndex = null;
   ex.corrected = rows.corrected;
   ex.correctionOutcomes = rows.outcomes;
   ex.rowsIdentity = await identity.catch(() => null);
   ex.graph = g;
   ex.storedView = null;
-  indexAfterFirstPaint(ex, g);
+  if (incremental) {
+    indexing?.abort();
+    applyIndexChanges(prev, g, changes);
+    // For the browser tests: what was re-indexed.
+    performance.mark('ple:search-index-updated', { detail: { changed: changes.changed.length, removed: changes.removed.length } });
+    // A new object over the updated index, so that what shows search results sees the change.
+    ex.searchIndex = { ...prev };
+    ex.searchIndexing = null;
+    settled = whenCanvasDrawn(CANVAS_WAIT_MS);
+  } else indexAfterFirstPaint(ex, g);
   return rows;
 }
+
+/** Changed nodes up to which the search index is updated in place (≈10 µs a node, one task). */
+const INCREMENTAL_MAX = 5000;
 
 /** Longest wait for the canvas before the index is built anyway (no canvas shown, hidden tab). */
 const CANVAS_WAIT_MS = 5000;

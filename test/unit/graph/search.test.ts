@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addToIndex, createSearchIndex, createSearchIndexAsync, indexTerms, queryTerms, removeFromIndex, search } from '../../../src/graph/search';
+import { addToIndex, applyIndexChanges, createSearchIndex, createSearchIndexAsync, indexChanges, indexTerms, queryTerms, removeFromIndex, search } from '../../../src/graph/search';
 import { fold, queryWords, segmentWords } from '../../../src/graph/search/terms';
 import { addRows, buildGraph } from '../../../src/graph/load';
 import type { GraphNode, NodeType } from '../../../src/model';
@@ -221,5 +221,38 @@ describe('search over many similar names', () => {
     for (const q of ['督导', '督', '教育督导评估', '县管校聘']) {
       expect(search(pruned, q)).toEqual(search(fresh, q));
     }
+  });
+});
+
+describe('incremental update', () => {
+  it('finds exactly the nodes that changed, were added or removed, and re-indexing them answers as a fresh index', async () => {
+    const f = smallGraphFile();
+    const index = createSearchIndex(buildGraph(f.nodes, f.edges));
+    // The rows again, as a correction or an added document would leave them.
+    const next = smallGraphFile();
+    const relabelled = next.nodes.find((n) => n.id === IDS.supervision)!;
+    relabelled.label = '教育督导问责办法';
+    (relabelled as { title?: string }).title = '教育督导问责办法';
+    const gone = IDS.nationalPlan;
+    next.nodes = next.nodes.filter((n) => n.id !== gone);
+    next.edges = next.edges.filter((e) => e.source !== gone && e.target !== gone);
+    next.nodes.push({ id: 'program:县域教联体', type: 'program', label: '县域教联体', name: '县域教联体', aliases: ['紧密型教联体'] });
+    const g = buildGraph(next.nodes, next.edges);
+
+    const changes = await indexChanges(index, g, { sliceMs: 0 });
+    expect(changes).toBeDefined();
+    expect(changes!.changed.sort()).toEqual([IDS.supervision, 'program:县域教联体'].sort());
+    expect(changes!.removed).toEqual([gone]);
+
+    applyIndexChanges(index, g, changes!);
+    const fresh = createSearchIndex(g);
+    for (const q of ['督导', '问责', '县管校聘', '教联体', '紧密型', '教育现代化', '中发〔2019〕26号', '义务教育', '教育']) {
+      const got = search(index, q);
+      const want = search(fresh, q);
+      expect(got.map((h) => h.id), q).toEqual(want.map((h) => h.id));
+      got.forEach((h, i) => expect(h.score, q).toBeCloseTo(want[i].score, 6));
+    }
+    // Nothing changed since: nothing to do.
+    expect(await indexChanges(index, g)).toEqual({ changed: [], removed: [] });
   });
 });
