@@ -121,8 +121,14 @@ describe(`large views at ${SIZE} nodes`, () => {
     expect(await page.evaluate(() => document.documentElement.dataset.bootStatus)).toBeUndefined();
     expect(await page.getByTestId('load-overlay').innerText()).toContain('上次的视图');
     expect((await canvasState(page)).nodes).toBe(before.nodes);
+    // A query typed meanwhile says it waits for the graph, then is answered.
+    await page.getByTestId('search-input').fill('教育');
+    expect(await page.getByTestId('search-indexing').innerText()).toContain('图数据载入后');
     await shot(page, 'scale-reload-stored-view-100k');
     await waitForApp(page, 300_000);
+    await expect.poll(() => page.getByTestId('search-results').locator('li[data-id]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.getByTestId('search-input').fill('');
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => {
       const built = performance.getEntriesByName('ple:build-graph')[0];
       return !!built && performance.getEntriesByName('ple:canvas-drawn').some((m) => m.startTime >= built.startTime + built.duration);
