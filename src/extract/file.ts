@@ -81,6 +81,7 @@ async function extractPolicies(doc: DocText, pause: () => Promise<void> | undefi
       task: taskAt(taskIndex, m.start),
       evidence: evidenceAt(doc, m.start, m.end, span),
     }));
+    await pause();
     const institutions = findInstitutions(doc.work, span.start, span.end).map((m) => ({
       ...canonicalInstitution(m.name, ctx),
       task: taskAt(taskIndex, m.start),
