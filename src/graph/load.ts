@@ -91,6 +91,10 @@ function addEdgeRow(g: PolicyGraph, e: GraphEdge): 'added' | 'repeated' | 'dropp
   }
   const s = g.getNodeAttributes(e.source);
   const t = g.getNodeAttributes(e.target);
+  // The endpoints' own id strings instead of the row's copies (rows read from IndexedDB or JSON
+  // carry a string per mention): at 389k edges ~0.8M strings (38 MB in Node) less for the GC.
+  e.source = s.id;
+  e.target = t.id;
   s.degree++;
   // A self-loop counts twice in the degree, as in graphology's degree().
   t.degree++;
