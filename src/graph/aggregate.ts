@@ -114,6 +114,12 @@ export function placeOf(a: NodeAttributes, policyProvince: ReadonlyMap<string, s
   return { kind: 'none' };
 }
 
+/** A node's group: its id (`agg:<type>:<place>`) and its place. */
+function groupKeyOf(a: NodeAttributes, prov: ReturnType<typeof provinces>): { id: string; place: GroupPlace } {
+  const place = placeOf(a, prov.policy, prov.region);
+  return { id: `agg:${a.type}:${placeKey(place)}`, place };
+}
+
 function placeKey(p: GroupPlace): string {
   return p.kind === 'province' ? `province:${p.name}` : p.kind === 'level' ? `level:${p.level}` : p.kind === 'rest' ? 'rest' : 'none';
 }
@@ -138,8 +144,7 @@ function* graphGroupsSteps(g: PolicyGraph, token: object): Steps<GraphGroups> {
   const byId = new Map<string, number>();
   let k = 0;
   for (const { attributes: a } of g.nodeEntries()) {
-    const place = placeOf(a, prov.policy, prov.region);
-    const id = `agg:${a.type}:${placeKey(place)}`;
+    const { id, place } = groupKeyOf(a, prov);
     let c = byId.get(id);
     if (c === undefined) {
       c = groups.length;
@@ -204,8 +209,7 @@ export function aggregateView(g: PolicyGraph, nodes: readonly string[], edges: r
     const prov = provinces(g);
     const groupIndex = new Map<string, number>();
     forEachViewNode(g, nodes, (i, a, id) => {
-      const place = placeOf(a, prov.policy, prov.region);
-      const key = `agg:${a.type}:${placeKey(place)}`;
+      const { id: key, place } = groupKeyOf(a, prov);
       let gi = groupIndex.get(key);
       if (gi === undefined) {
         gi = groups.length;
