@@ -59,7 +59,7 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
     ex.searchIndex = { ...prev };
     ex.searchIndexing = null;
     settled = whenCanvasDrawn(CANVAS_WAIT_MS);
-  } else indexAfterFirstPaint(ex, g);
+  } else indexAfterCanvas(ex, g);
   return rows;
 }
 
@@ -84,7 +84,7 @@ export function graphSettled(): Promise<void> {
  * (≈1.5 s at 100k nodes, no task over ~50 ms), so it neither delays nor freezes the first
  * canvas; the search box says "indexing" until `ex.searchIndex` is set.
  */
-function indexAfterFirstPaint(ex: Explorer, g: PolicyGraph): void {
+function indexAfterCanvas(ex: Explorer, g: PolicyGraph): void {
   indexing?.abort();
   const ctl = (indexing = new AbortController());
   ex.searchIndexing = { done: 0, total: g.order };
