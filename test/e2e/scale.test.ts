@@ -114,6 +114,12 @@ describe(`large views at ${SIZE} nodes`, () => {
   it('a reload draws the last view at once, before the graph is read and built, and keeps it', async () => {
     // The view is stored a moment after it was drawn (src/ui/state/stored-view).
     await page.waitForFunction(() => performance.getEntriesByName('ple:view-kept').length > 0, null, { timeout: 60_000 });
+    // Zoomed in: the view is kept again, with where the canvas looks.
+    const kept = () => page.evaluate(() => performance.getEntriesByName('ple:view-kept').length);
+    const keptBefore = await kept();
+    await page.getByRole('button', { name: '放大' }).click();
+    await page.getByRole('button', { name: '放大' }).click();
+    await expect.poll(kept, { timeout: 10_000 }).toBeGreaterThan(keptBefore);
     const before = await canvasState(page);
     await page.reload({ waitUntil: 'commit' });
     // Drawn while the graph is still being built: no boot status yet, the small "last view" card.
@@ -121,6 +127,12 @@ describe(`large views at ${SIZE} nodes`, () => {
     expect(await page.evaluate(() => document.documentElement.dataset.bootStatus)).toBeUndefined();
     expect(await page.getByTestId('load-overlay').innerText()).toContain('上次的视图');
     expect((await canvasState(page)).nodes).toBe(before.nodes);
+    // Where it was zoomed: the largest node at the same place on screen.
+    const near = (a: string, b: string) => {
+      const [p, q] = [JSON.parse(a), JSON.parse(b)] as { id: string; x: number; y: number }[];
+      return p.id === q.id && Math.abs(p.x - q.x) <= 2 && Math.abs(p.y - q.y) <= 2;
+    };
+    await expect.poll(async () => near((await canvasState(page)).probe || '{}', before.probe), { timeout: 10_000 }).toBe(true);
     // A query typed meanwhile says it waits for the graph, then is answered.
     await page.getByTestId('search-input').fill('教育');
     expect(await page.getByTestId('search-indexing').innerText()).toContain('图数据载入后');
@@ -143,6 +155,7 @@ describe(`large views at ${SIZE} nodes`, () => {
     const after = await canvasState(page);
     expect(after.nodes).toBe(before.nodes);
     expect(after.edges).toBe(before.edges);
+    expect(near(after.probe, before.probe)).toBe(true);
     await expect.poll(() => page.getByTestId('mode-overview').getAttribute('aria-pressed'), { timeout: 60_000 }).toBe('true');
     // As the first test left it, for the next ones: the list of groups open.
     await page.getByTestId('overview-bar').getByRole('button', { name: /各组/ }).click();

@@ -86,6 +86,8 @@ export async function replaceElements(
     cancelled?: () => boolean;
     beforeAdd?: () => void;
     fit?: boolean;
+    /** A viewport to show the elements in, instead of fitting them (a stored view's). */
+    viewport?: { zoom: number; pan: Position };
     /** Waits for the next frame (tests pass their own). */
     frame?: () => Promise<void>;
     /** The clock chunk costs are read from (tests pass their own). */
@@ -108,7 +110,8 @@ export async function replaceElements(
   opts.beforeAdd?.(); // e.g. a restyle, cheapest on an empty canvas
   // Fitting after the chunks would redraw everything at a new zoom (the longest task of a large
   // draw, ~0.8 s for 3000 elements on a software canvas): fit the starting positions first.
-  if (opts.fit) fitTo(cy, [...pos.values()]);
+  if (opts.viewport) cy.viewport({ zoom: opts.viewport.zoom, pan: { ...opts.viewport.pan } });
+  else if (opts.fit) fitTo(cy, [...pos.values()]);
   const ordered = [...nodes, ...edges];
   let size = first;
   for (let i = 0; i < ordered.length; ) {

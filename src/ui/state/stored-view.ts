@@ -16,6 +16,8 @@ export interface StoredView {
   elements: ElementDefinition[];
   /** The status bar's counts of that view. */
   counts: ViewCounts | null;
+  /** Where the canvas looked at it (absent: fit the elements). */
+  viewport?: { zoom: number; pan: { x: number; y: number } };
 }
 
 const positionSchema = z.object({ x: z.number(), y: z.number() });
@@ -30,6 +32,7 @@ const storedViewSchema = z.object({
     }),
   ),
   counts: z.looseObject({ nodes: z.number(), edges: z.number() }).nullable(),
+  viewport: z.object({ zoom: z.number().positive(), pan: positionSchema }).optional(),
 });
 
 /** The part of the explorer's state a graph view answers (the explorer itself, or its snapshot). */
@@ -48,7 +51,9 @@ export async function matchingStoredView(db: PolicyDB, s: Pick<UiState, 'view' |
     const [record, identity] = await Promise.all([loadLastView(db), rowsIdentity(db)]);
     if (!record || record.identity !== identity || s.view !== 'graph' || record.state !== viewStateKey(s)) return null;
     const parsed = storedViewSchema.safeParse(record.payload);
-    return parsed.success ? { elements: parsed.data.elements as ElementDefinition[], counts: parsed.data.counts as ViewCounts | null } : null;
+    if (!parsed.success) return null;
+    const { elements, counts, viewport } = parsed.data;
+    return { elements: elements as ElementDefinition[], counts: counts as ViewCounts | null, ...(viewport ? { viewport } : {}) };
   } catch {
     return null;
   }
@@ -56,7 +61,7 @@ export async function matchingStoredView(db: PolicyDB, s: Pick<UiState, 'view' |
 
 /** Keeps `view` as the last drawn view of the rows `identity` names, for the state `state`. */
 export async function storeView(db: PolicyDB, identity: string, state: string, view: StoredView): Promise<void> {
-  await saveLastView(db, { identity, state, payload: { format: 1, elements: view.elements, counts: view.counts } });
+  await saveLastView(db, { identity, state, payload: { format: 1, elements: view.elements, counts: view.counts, ...(view.viewport ? { viewport: view.viewport } : {}) } });
   // For the benchmark: a reload after this mark can draw the stored view.
   performance.mark('ple:view-kept');
 }

@@ -23,6 +23,7 @@ const view = () => ({
     { group: 'edges' as const, data: { id: 'e1', source: 'program:双减', target: 'doc:中发〔2019〕26号' } },
   ],
   counts: { nodes: 2, edges: 1, cappedNodes: 0, cappedEdges: 0, cap: 2500, totalNodes: 2, totalEdges: 1 },
+  viewport: { zoom: 1.8, pan: { x: -120, y: 40.5 } },
 });
 
 describe('rows identity', () => {
@@ -54,6 +55,7 @@ describe('stored view', () => {
     const back = await matchingStoredView(db, ex);
     expect(back?.elements).toEqual(view().elements);
     expect(back?.counts).toEqual(view().counts);
+    expect(back?.viewport).toEqual(view().viewport);
 
     // Another state: another filter, another language.
     ex.filters = { ...ex.filters, minCitedBy: 3 };
@@ -81,7 +83,7 @@ describe('stored view', () => {
     const ex: UiState = { view: 'graph', lang: 'zh', filters: defaultFilters(), selection: [], expanded: [], query: '' };
     const identity = await rowsIdentity(db);
     const state = viewStateKey(ex);
-    for (const payload of [null, 'x', { format: 2, elements: [], counts: null }, { format: 1, elements: [{ group: 'nodes', data: {} }], counts: null }, { format: 1, elements: 'x', counts: null }]) {
+    for (const payload of [null, 'x', { format: 2, elements: [], counts: null }, { format: 1, elements: [{ group: 'nodes', data: {} }], counts: null }, { format: 1, elements: 'x', counts: null }, { format: 1, elements: [], counts: null, viewport: { zoom: -1, pan: { x: 0, y: 0 } } }]) {
       await saveLastView(db, { identity, state, payload });
       expect(await matchingStoredView(db, ex)).toBeNull();
     }
