@@ -12,6 +12,7 @@ import { applyIndexChanges, createSearchIndexAsync, indexChanges } from '../../g
 import { listCorrections, loadGraphRows, rowsIdentity, type PolicyDB } from '../../store';
 import type { Explorer } from './explorer.svelte';
 import { whenCanvasDrawn } from './canvas-drawn';
+import { yieldToEventLoop } from '../../util/schedule';
 
 export type ViewRows = CorrectedGraph;
 
@@ -89,6 +90,8 @@ function indexAfterCanvas(ex: Explorer, g: PolicyGraph): void {
   const ctl = (indexing = new AbortController());
   ex.searchIndexing = { done: 0, total: g.order };
   settled = whenCanvasDrawn(CANVAS_WAIT_MS)
+    // A task of its own: the canvas signals from inside the task that computed the view.
+    .then(() => yieldToEventLoop())
     .then(() => createSearchIndexAsync(g, { signal: ctl.signal, onProgress: (done, total) => (ex.searchIndexing = { done, total }) }))
     .then((index) => {
       if (ex.graph !== g) return;
