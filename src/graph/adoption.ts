@@ -19,7 +19,7 @@ export interface AdoptionTask {
 
 export interface AdoptionCell {
   programId: string;
-  /** null when the policy's region is unknown. */
+  /** The region's name, as 名（省） when the name is shared by places in several provinces; null when unknown. */
   region: string | null;
   tasks: AdoptionTask[];
   /** Distinct years of those tasks, ascending (unknown years left out). */
@@ -44,10 +44,38 @@ export interface AdoptionOptions {
 
 const cmp = (a: string | null, b: string | null) => ((a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0);
 
+/**
+ * Cells were collected per (programme, region name, province). A region name that occurs under
+ * two or more provinces names different places (the anonymised XX市 of 河北 and of 广东; two
+ * counties of one name): its columns are labelled 名（省）. Elsewhere a name is one column, whether
+ * or not every policy there gave its province.
+ */
+function mergeUnambiguous(cells: Map<string, AdoptionCell>, provinceOf: ReadonlyMap<AdoptionCell, string | null>): void {
+  const provincesOfName = new Map<string, Set<string>>();
+  for (const [cell, province] of provinceOf) {
+    if (cell.region === null || province === null) continue;
+    let set = provincesOfName.get(cell.region);
+    if (!set) provincesOfName.set(cell.region, (set = new Set()));
+    set.add(province);
+  }
+  const merged = new Map<string, AdoptionCell>();
+  for (const cell of cells.values()) {
+    const province = provinceOf.get(cell) ?? null;
+    if (cell.region !== null && province !== null && (provincesOfName.get(cell.region)?.size ?? 0) > 1) cell.region = `${cell.region}（${province}）`;
+    const key = `${cell.programId}\u0000${cell.region ?? ''}`;
+    const into = merged.get(key);
+    if (into) into.tasks.push(...cell.tasks);
+    else merged.set(key, cell);
+  }
+  cells.clear();
+  for (const [k, c] of merged) cells.set(k, c);
+}
+
 export function adoptionMatrix(graph: RowGraph, opts: AdoptionOptions = {}): AdoptionMatrix {
   const only = opts.programIds ? new Set(opts.programIds) : undefined;
   const cells = new Map<string, AdoptionCell>();
   const placeCache = new Map<string, ReturnType<typeof policyPlace>>();
+  const provinceOf = new Map<AdoptionCell, string | null>();
   graph.forEachEdge((edgeId, edge, source, target, sa, ta) => {
     if (edge.type !== 'mentions' || ta.type !== 'program') return;
     if (only && !only.has(target)) return;
@@ -55,12 +83,15 @@ export function adoptionMatrix(graph: RowGraph, opts: AdoptionOptions = {}): Ado
     let place = policyId ? placeCache.get(policyId) : undefined;
     if (policyId && !place) placeCache.set(policyId, (place = policyPlace(graph, policyId)));
     const region = ('region' in sa && sa.region) || place?.region || null;
+    const province = place?.province ?? null;
     const year = ('year' in sa && sa.year) || place?.year || null;
-    const key = `${target}\u0000${region ?? ''}`;
+    const key = `${target}\u0000${region ?? ''}\u0000${province ?? ''}`;
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = { programId: target, region, tasks: [], years: [], firstYear: null }));
+    provinceOf.set(cell, province);
     cell.tasks.push({ taskId: source, taskLabel: sa.label, policyId, year, edgeId });
   });
+  mergeUnambiguous(cells, provinceOf);
 
   const allYears = new Set<number>();
   const regionFirst = new Map<string | null, number | null>();

@@ -11,7 +11,7 @@ export function makeGraph(): G {
 const ev = [{ sourceId: 's', start: 0, end: 1, quote: 'q', quoteStart: 0 }];
 let seq = 0;
 
-export function addPolicy(g: G, id: string, o: { year?: number; region?: string; level?: Level; docNumber?: string } = {}) {
+export function addPolicy(g: G, id: string, o: { year?: number; region?: string; province?: string; level?: Level; docNumber?: string } = {}) {
   g.addNode(id, { id, type: 'policy', label: id, title: id, titleConstructed: false, issuers: [], sourceId: 's', ...o });
 }
 export function addTask(g: G, id: string, policyId: string) {

@@ -105,6 +105,28 @@ describe('adoptionMatrix', () => {
     expect(m.cells[0].tasks[0].policyId).toBe('p:prov');
   });
 
+  it('keeps apart places of one name in different provinces (anonymised XX市), and only those', () => {
+    const g = makeGraph();
+    addProgram(g, 'program:双减');
+    const mention = (id: string, o: { region: string; province?: string; year: number }) => {
+      addPolicy(g, id, { ...o, level: 'municipal' });
+      addTask(g, `${id}/1`, id);
+      addEdge(g, 'mentions', `${id}/1`, 'program:双减');
+    };
+    mention('p:hebei', { region: 'XX市', province: '河北省', year: 2020 });
+    mention('p:guangdong', { region: 'XX市', province: '广东省', year: 2021 });
+    mention('p:dalian', { region: '大连市', province: '辽宁省', year: 2022 });
+    mention('p:dalian2', { region: '大连市', year: 2023 }); // same city, province not given
+    const m = adoptionMatrix(g);
+    expect(m.regions).toEqual(['XX市（河北省）', 'XX市（广东省）', '大连市']);
+    expect(m.cells.map((c) => [c.region, c.tasks.map((t) => t.taskId)])).toEqual([
+      ['XX市（河北省）', ['p:hebei/1']],
+      ['XX市（广东省）', ['p:guangdong/1']],
+      ['大连市', ['p:dalian/1', 'p:dalian2/1']],
+    ]);
+    expect(m.programs[0]).toMatchObject({ regions: 3, tasks: 4 });
+  });
+
   it('restricts to chosen programmes', () => {
     const m = adoptionMatrix(corpus(), { programIds: ['program:县管校聘'] });
     expect(m.cells.map((c) => c.programId)).toEqual(['program:县管校聘']);
