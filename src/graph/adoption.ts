@@ -4,7 +4,7 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 import type { GraphEdge, GraphNode } from '../model';
-import { policyPlace } from './diffusion';
+import { policyPlace, regionLabeller } from './diffusion';
 import { citingPolicyOf } from './metrics';
 
 type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
@@ -45,23 +45,14 @@ export interface AdoptionOptions {
 const cmp = (a: string | null, b: string | null) => ((a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0);
 
 /**
- * Cells were collected per (programme, region name, province). A region name that occurs under
- * two or more provinces names different places (the anonymised XX市 of 河北 and of 广东; two
- * counties of one name): its columns are labelled 名（省）. Elsewhere a name is one column, whether
- * or not every policy there gave its province.
+ * Cells were collected per (programme, region name, province): relabelled by regionLabeller (名（省）
+ * only for a name found under several provinces) and merged where the labels then agree.
  */
 function mergeUnambiguous(cells: Map<string, AdoptionCell>, provinceOf: ReadonlyMap<AdoptionCell, string | null>): void {
-  const provincesOfName = new Map<string, Set<string>>();
-  for (const [cell, province] of provinceOf) {
-    if (cell.region === null || province === null) continue;
-    let set = provincesOfName.get(cell.region);
-    if (!set) provincesOfName.set(cell.region, (set = new Set()));
-    set.add(province);
-  }
+  const label = regionLabeller([...provinceOf].map(([cell, province]) => ({ region: cell.region, province })));
   const merged = new Map<string, AdoptionCell>();
   for (const cell of cells.values()) {
-    const province = provinceOf.get(cell) ?? null;
-    if (cell.region !== null && province !== null && (provincesOfName.get(cell.region)?.size ?? 0) > 1) cell.region = `${cell.region}（${province}）`;
+    cell.region = label(cell.region, provinceOf.get(cell) ?? null);
     const key = `${cell.programId}\u0000${cell.region ?? ''}`;
     const into = merged.get(key);
     if (into) into.tasks.push(...cell.tasks);

@@ -83,6 +83,22 @@ export interface DiffusionOptions {
   edgeTypes?: readonly EdgeType[];
 }
 
+/**
+ * Labels for region names over a set of places: a name found under two or more provinces names
+ * different places (the anonymised XX市 of 河北 and of 广东; two counties of one name), so each
+ * is labelled 名（省）; any other name is itself, whether or not every place gave its province.
+ */
+export function regionLabeller(places: Iterable<{ region: string | null; province: string | null }>): (region: string | null, province: string | null) => string | null {
+  const provinces = new Map<string, Set<string>>();
+  for (const { region, province } of places) {
+    if (region === null || province === null) continue;
+    let set = provinces.get(region);
+    if (!set) provinces.set(region, (set = new Set()));
+    set.add(province);
+  }
+  return (region, province) => (region !== null && province !== null && (provinces.get(region)?.size ?? 0) > 1 ? `${region}（${province}）` : region);
+}
+
 const byYearThenName = (ya: number | null, yb: number | null) => (ya ?? Infinity) - (yb ?? Infinity);
 const cmp = (a: string | null, b: string | null) => ((a ?? '\uffff') < (b ?? '\uffff') ? -1 : (a ?? '\uffff') > (b ?? '\uffff') ? 1 : 0);
 
@@ -111,6 +127,8 @@ export function diffusionTimeline(graph: RowGraph, documentId: string, opts: Dif
     }
     entry.citations.push({ edgeId, edgeType: edge.type, citingId: source, citingLabel: sa.label, intent: edge.intent ?? null });
   });
+  const label = regionLabeller(entries.values());
+  for (const e of entries.values()) e.region = label(e.region, e.province);
   const list = [...entries.values()].sort(
     (a, b) => byYearThenName(a.year, b.year) || cmp(a.region, b.region) || cmp(a.policyId, b.policyId),
   );

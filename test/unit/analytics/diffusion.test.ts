@@ -88,6 +88,28 @@ describe('diffusionTimeline', () => {
   });
 });
 
+describe('diffusionTimeline across provinces', () => {
+  it('keeps apart the places of one name in different provinces, and only those', () => {
+    const g = makeGraph();
+    addDoc(g, 'doc:中发〔2019〕26号', { docNumber: '中发〔2019〕26号' });
+    const citing = (id: string, o: { region: string; province?: string; year: number }) => {
+      addPolicy(g, id, { ...o, level: 'municipal' });
+      addTask(g, `${id}/1`, id);
+      cites(g, `${id}/1`, 'doc:中发〔2019〕26号');
+    };
+    citing('p:hebei', { region: 'XX市', province: '河北省', year: 2020 });
+    citing('p:guangdong', { region: 'XX市', province: '广东省', year: 2021 });
+    citing('p:dalian', { region: '大连市', province: '辽宁省', year: 2022 });
+    citing('p:dalian2', { region: '大连市', year: 2023 });
+    const t = diffusionTimeline(g, 'doc:中发〔2019〕26号');
+    expect(t.byRegion.map((r) => [r.region, r.policies])).toEqual([
+      ['XX市（河北省）', 1],
+      ['XX市（广东省）', 1],
+      ['大连市', 2],
+    ]);
+  });
+});
+
 describe('adoptionMatrix', () => {
   it('lists, per programme and region, the tasks that mention it', () => {
     const m = adoptionMatrix(corpus());
