@@ -13,6 +13,7 @@ import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { writeSynthGraph } from './graph-synth';
 import { startServer } from './server';
+import { graphViewDrawn, reloadMarks } from './reload-marks';
 import type { GraphManifest } from '../../src/model';
 import type { DrawResult } from './page/entry';
 
@@ -194,19 +195,11 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
         const kept = await app.waitForFunction(() => performance.getEntriesByName('ple:view-kept').length > 0, null, { polling: 100, timeout: 15_000 }).then(() => true, () => false);
         await app.reload({ waitUntil: 'commit' });
         await app.waitForFunction(booted, null, { polling: 'raf' });
-        // The canvas marks each view it puts on screen (src/ui/state/canvas-drawn); the graph's own
-        // view is the first mark after the graph build. Read from the page's own clock, so a busy
-        // main thread does not delay the reading.
-        await app.waitForFunction(() => {
-          const built = performance.getEntriesByName('ple:build-graph')[0];
-          return !!built && performance.getEntriesByName('ple:canvas-drawn').some((m) => m.startTime >= built.startTime + built.duration);
-        }, null, { polling: 100 });
-        const marks = await app.evaluate(() => {
-          const built = performance.getEntriesByName('ple:build-graph')[0];
-          const drawn = performance.getEntriesByName('ple:canvas-drawn').map((m) => m.startTime);
-          const end = built.startTime + built.duration;
-          return { first: drawn[0], graph: drawn.find((t) => t >= end)!, stored: drawn.some((t) => t < end) };
-        });
+        // The graph's own view is the first view drawn after the graph build.
+        await app.waitForFunction(graphViewDrawn, null, { polling: 100 });
+        const { builtEnd, drawn } = await app.evaluate(reloadMarks);
+        const end = builtEnd!;
+        const marks = { first: drawn[0], graph: drawn.find((t) => t >= end)!, stored: drawn.some((t) => t < end) };
         // While the analyst can act on the drawn canvas: main-thread tasks from the first canvas to a second after the graph view.
         await app.waitForTimeout(1000);
         const longAfter = await app.evaluate((from) => (window as unknown as { __longTasks: [number, number][] }).__longTasks.filter(([t]) => t >= from).map(([t, d]) => [Math.round(t), Math.round(d)]), marks.first);

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { writeSynthGraph } from '../../scripts/bench/graph-synth';
 import { startServer } from '../../scripts/bench/server';
+import { graphViewDrawn, reloadMarks } from '../../scripts/bench/reload-marks';
 import { ROOT, instrument, launch, shot, waitForApp, waitForCanvas, type Browser } from './harness';
 
 const SIZE = Number(process.env.SCALE_NODES ?? 100_000);
@@ -141,16 +142,10 @@ describe(`large views at ${SIZE} nodes`, () => {
     await expect.poll(() => page.getByTestId('search-results').locator('li[data-id]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await page.getByTestId('search-input').fill('');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => {
-      const built = performance.getEntriesByName('ple:build-graph')[0];
-      return !!built && performance.getEntriesByName('ple:canvas-drawn').some((m) => m.startTime >= built.startTime + built.duration);
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(graphViewDrawn, null, { timeout: 60_000 });
     // The graph's own view is the stored one: the canvas was not redrawn (one chunked draw, one confirmation).
-    const marks = await page.evaluate(() => {
-      const built = performance.getEntriesByName('ple:build-graph')[0];
-      return performance.getEntriesByName('ple:canvas-drawn').map((m) => m.startTime < built.startTime + built.duration);
-    });
-    expect(marks).toEqual([true, false]);
+    const { builtEnd, drawn } = await page.evaluate(reloadMarks);
+    expect(drawn.map((t) => t < builtEnd!)).toEqual([true, false]);
     expect(await page.getByTestId('load-overlay').count()).toBe(0);
     const after = await canvasState(page);
     expect(after.nodes).toBe(before.nodes);
