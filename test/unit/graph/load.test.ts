@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MultiDirectedGraph } from 'graphology';
 import { GraphFileSchema } from '../../../src/model';
 import { addRows, buildGraph, buildGraphSliced, removeRows } from '../../../src/graph/load';
 import { seedGraph } from '../../support/seeds';
@@ -54,6 +55,40 @@ describe('buildGraph', () => {
     expect(g.getNodeAttribute(IDS.supervision, 'citedBy')).toBe(1);
     for (const id of g.nodes()) expect(g.getNodeAttribute(id, 'degree')).toBe(g.degree(id));
     expect(addRows(g, file.nodes, []).nodes).toEqual([`${IDS.county}/1`]);
+  });
+});
+
+describe('dictionary adjacency', () => {
+  // buildGraph swaps graphology's node data for one with hash-table adjacency objects (a speed-up
+  // at 100k nodes); every neighbourhood query must answer as on graphology's own graph.
+  it('answers every neighbourhood query on the seeds as a plain graphology graph does', async () => {
+    const { graph: file } = await seedGraph();
+    const g = buildGraph(file.nodes, file.edges);
+    const plain = new MultiDirectedGraph({ allowSelfLoops: true });
+    for (const n of file.nodes) if (!plain.hasNode(n.id)) plain.addNode(n.id);
+    for (const e of file.edges) if (!plain.hasEdge(e.id)) plain.addDirectedEdgeWithKey(e.id, e.source, e.target);
+    expect(Object.getPrototypeOf((g as unknown as { NodeDataClass: { prototype: object } }).NodeDataClass.prototype)).not.toBe(Object.prototype);
+    for (const id of plain.nodes()) {
+      expect(g.outNeighbors(id)).toEqual(plain.outNeighbors(id));
+      expect(g.inNeighbors(id)).toEqual(plain.inNeighbors(id));
+      expect(g.outEdges(id)).toEqual(plain.outEdges(id));
+      expect(g.inEdges(id)).toEqual(plain.inEdges(id));
+      expect(g.degree(id)).toBe(plain.degree(id));
+    }
+    for (const e of file.edges.slice(0, 50)) {
+      expect(g.hasDirectedEdge(e.source, e.target)).toBe(true);
+      expect(g.areNeighbors(e.source, e.target)).toBe(true);
+      expect(g.edges(e.source, e.target)).toEqual(plain.edges(e.source, e.target));
+    }
+    const victim = file.edges[0];
+    g.dropNode(victim.target);
+    plain.dropNode(victim.target);
+    expect(g.edges().sort()).toEqual(plain.edges().sort());
+    g.clearEdges();
+    expect(g.size).toBe(0);
+    expect(g.hasDirectedEdge(victim.source, file.edges[1].target)).toBe(false);
+    g.addDirectedEdgeWithKey('again', victim.source, file.edges[1].target, file.edges[1]);
+    expect(g.outNeighbors(victim.source)).toEqual([file.edges[1].target]);
   });
 });
 
