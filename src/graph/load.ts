@@ -91,15 +91,18 @@ function dictionaryObject(): Record<string, unknown> {
  * there the graph is left as graphology made it, only slower.
  */
 function useDictionaryAdjacency(g: PolicyGraph): void {
+  type NodeDataObject = Record<string, unknown>;
+  type NodeDataConstructor = ((this: NodeDataObject, key: string, attributes: object) => void) & { prototype: { clear?: unknown } };
   const internals = g as unknown as { NodeDataClass?: unknown };
-  const Base = internals.NodeDataClass as undefined | { prototype: { clear?: unknown }; call?: unknown };
-  if (typeof Base !== 'function' || typeof Base.prototype.clear !== 'function') return;
-  const baseClear = Base.prototype.clear as (this: Record<string, unknown>) => void;
-  function NodeData(this: Record<string, unknown>, key: string, attributes: object) {
-    (Base as unknown as (this: unknown, k: string, a: object) => void).call(this, key, attributes);
+  if (typeof internals.NodeDataClass !== 'function') return;
+  const Base = internals.NodeDataClass as NodeDataConstructor;
+  if (typeof Base.prototype.clear !== 'function') return;
+  const baseClear = Base.prototype.clear as (this: NodeDataObject) => void;
+  function NodeData(this: NodeDataObject, key: string, attributes: object) {
+    Base.call(this, key, attributes);
   }
   NodeData.prototype = Object.create(Base.prototype);
-  NodeData.prototype.clear = function (this: Record<string, unknown>) {
+  NodeData.prototype.clear = function (this: NodeDataObject) {
     baseClear.call(this);
     if ('in' in this) this.in = dictionaryObject();
     if ('out' in this) this.out = dictionaryObject();
