@@ -3,11 +3,11 @@
  * mention the programme. Plain data for a heat-map or a table.
  */
 import type { AbstractGraph } from 'graphology-types';
-import type { GraphEdge, GraphNode } from '../model';
+import type { GraphNode, StoredEdge } from '../model';
 import { policyPlace, regionLabeller } from './diffusion';
 import { citingPolicyOf } from './metrics';
 
-type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 export interface AdoptionTask {
   taskId: string;

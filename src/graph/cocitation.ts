@@ -3,10 +3,10 @@
  * count of such units measures how closely the corpus ties them together.
  */
 import type { AbstractGraph } from 'graphology-types';
-import type { GraphEdge, GraphNode, Intent } from '../model';
+import type { GraphNode, Intent, StoredEdge } from '../model';
 import { citingPolicyOf } from './metrics';
 
-type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 export interface CoCitationOptions {
   /**

@@ -6,9 +6,9 @@
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
-import type { EdgeType, GraphEdge, GraphNode } from '../model';
+import type { EdgeType, GraphNode, StoredEdge } from '../model';
 
-type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 export interface CommunityOptions {
   /** Edge types to take into account (default: all). */

@@ -3,7 +3,7 @@
  * every rebuild or ingestion. They are keyed by canonical ids: one whose nodes or edges no longer
  * exist is reported as stale (and kept), never silently dropped.
  */
-import type { Correction, Evidence, GraphEdge, GraphNode } from '../model';
+import { edgeRow, evidenceOf, type Correction, type Evidence, type GraphNode, type StoredEdge } from '../model';
 
 export interface CorrectionOutcome {
   correction: Correction;
@@ -13,13 +13,13 @@ export interface CorrectionOutcome {
 
 export interface CorrectedGraph {
   nodes: GraphNode[];
-  edges: GraphEdge[];
+  edges: StoredEdge[];
   /** Node and edge ids a correction touched → the ids of those corrections (for a "corrected" badge). */
   corrected: Map<string, string[]>;
   outcomes: CorrectionOutcome[];
 }
 
-function edgeId(type: GraphEdge['type'], source: string, target: string): string {
+function edgeId(type: StoredEdge['type'], source: string, target: string): string {
   return `${type}:${source}->${target}`;
 }
 
@@ -42,12 +42,12 @@ function namesOf(n: GraphNode): string[] {
  * changes is copied first (copy on write), the others are passed through, so that at 100k nodes
  * and 400k edges loading with few or no corrections costs no copy of the graph.
  */
-export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], corrections: Correction[]): CorrectedGraph {
+export function applyCorrections(nodesIn: GraphNode[], edgesIn: StoredEdge[], corrections: Correction[]): CorrectedGraph {
   if (corrections.length === 0) return { nodes: nodesIn, edges: edgesIn, corrected: new Map(), outcomes: [] };
   const nodes = new Map(nodesIn.map((n) => [n.id, n] as [string, GraphNode]));
-  const edges = new Map(edgesIn.map((e) => [e.id, e] as [string, GraphEdge]));
+  const edges = new Map(edgesIn.map((e) => [e.id, e] as [string, StoredEdge]));
   // Rows copied by this call (safe to mutate), as opposed to the caller's rows.
-  const own = new Set<GraphNode | GraphEdge>();
+  const own = new Set<GraphNode | StoredEdge>();
   const ownNode = (id: string): GraphNode => {
     const n = nodes.get(id)!;
     if (own.has(n)) return n;
@@ -56,10 +56,11 @@ export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], cor
     nodes.set(id, copy);
     return copy;
   };
-  const ownEdge = (id: string): GraphEdge => {
+  // A copy with its evidence inline (unpacked if it was packed), so it can be merged into.
+  const ownEdge = (id: string) => {
     const e = edges.get(id)!;
-    if (own.has(e)) return e;
-    const copy = { ...e, evidence: [...e.evidence] };
+    if (own.has(e)) return e as StoredEdge & { evidence: Evidence[] };
+    const copy = edgeRow(e);
     own.add(copy);
     edges.set(id, copy);
     return copy;
@@ -69,13 +70,13 @@ export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], cor
   const mark = (id: string, c: Correction) => corrected.set(id, [...(corrected.get(id) ?? []), c.id]);
 
   /** Re-points an edge's endpoints, merging it into an existing edge of the same type and ends. */
-  const repoint = (e: GraphEdge, source: string, target: string, c: Correction) => {
+  const repoint = (e: StoredEdge, source: string, target: string, c: Correction) => {
     edges.delete(e.id);
     if (source === target) return;
     const id = edgeId(e.type, source, target);
     if (edges.has(id)) {
       const have = ownEdge(id);
-      have.evidence = mergeEvidence(have.evidence, e.evidence);
+      have.evidence = mergeEvidence(have.evidence, evidenceOf(e));
       mark(id, c);
       return;
     }
@@ -114,7 +115,7 @@ export function applyCorrections(nodesIn: GraphNode[], edgesIn: GraphEdge[], cor
           outcomes.push({ correction: c, status: 'stale', reason: `node ${c.nodeId} is gone` });
           break;
         }
-        const moving = c.edgeIds.map((id) => edges.get(id)).filter((e): e is GraphEdge => !!e && (e.source === c.nodeId || e.target === c.nodeId));
+        const moving = c.edgeIds.map((id) => edges.get(id)).filter((e): e is StoredEdge => !!e && (e.source === c.nodeId || e.target === c.nodeId));
         if (!moving.length) {
           outcomes.push({ correction: c, status: 'stale', reason: 'none of the edges to move exists' });
           break;

@@ -3,10 +3,10 @@
  * or adapt it, in which year, and how many years after the document itself. Plain data for a chart.
  */
 import type { AbstractGraph } from 'graphology-types';
-import type { EdgeType, GraphEdge, GraphNode, Intent, Level } from '../model';
+import type { EdgeType, GraphNode, Intent, Level, StoredEdge } from '../model';
 import { citingPolicyOf } from './metrics';
 
-type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 export interface Place {
   region: string | null;

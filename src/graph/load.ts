@@ -3,7 +3,7 @@
  * graph.json or from the store). Every other module in src/graph works on this graph.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { GraphEdge, GraphNode } from '../model';
+import type { GraphNode, StoredEdge } from '../model';
 import { runSliced, type SliceOptions } from '../util/schedule';
 
 /** Attributes derived from the edges, kept on every node so filters and views need no traversal. */
@@ -16,8 +16,8 @@ export interface DerivedNodeAttributes {
 
 /** A node's attributes: the row as stored plus the derived counts. */
 export type NodeAttributes = GraphNode & DerivedNodeAttributes;
-/** An edge's attributes: the row as stored. */
-export type EdgeAttributes = GraphEdge;
+/** An edge's attributes: the row as stored, its evidence inline or packed (read it with `evidenceOf`). */
+export type EdgeAttributes = StoredEdge;
 export interface GraphAttributes {
   /** Edges skipped because an endpoint is not a node (the rows did not pass the schema). */
   droppedEdges: number;
@@ -35,7 +35,7 @@ export type PolicyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, Gra
  * `droppedEdges` rather than thrown, so one bad row never blanks the explorer. A repeated node
  * or edge id keeps the first row.
  */
-export function buildGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): PolicyGraph {
+export function buildGraph(nodes: readonly GraphNode[], edges: readonly StoredEdge[]): PolicyGraph {
   const g = emptyGraph();
   addRows(g, nodes, edges);
   return g;
@@ -48,7 +48,7 @@ export function buildGraph(nodes: readonly GraphNode[], edges: readonly GraphEdg
  */
 export async function buildGraphSliced(
   nodes: readonly GraphNode[],
-  edges: readonly GraphEdge[],
+  edges: readonly StoredEdge[],
   opts: SliceOptions = {},
 ): Promise<PolicyGraph> {
   const g = emptyGraph();
@@ -117,7 +117,7 @@ function addNodeRow(g: PolicyGraph, n: GraphNode): boolean {
 }
 
 /** Adds one edge and keeps its endpoints' derived counts; 'dropped' when an endpoint is missing. */
-function addEdgeRow(g: PolicyGraph, e: GraphEdge): 'added' | 'repeated' | 'dropped' {
+function addEdgeRow(g: PolicyGraph, e: StoredEdge): 'added' | 'repeated' | 'dropped' {
   // No pre-checks: graphology checks the key and endpoints anyway, and this runs 100k+ times.
   try {
     g.addDirectedEdgeWithKey(e.id, e.source, e.target, e);
@@ -144,7 +144,7 @@ function addEdgeRow(g: PolicyGraph, e: GraphEdge): 'added' | 'repeated' | 'dropp
 export function addRows(
   g: PolicyGraph,
   nodes: readonly GraphNode[],
-  edges: readonly GraphEdge[],
+  edges: readonly StoredEdge[],
 ): { nodes: string[]; edges: string[] } {
   const added = { nodes: [] as string[], edges: [] as string[] };
   for (const n of nodes) if (addNodeRow(g, n)) added.nodes.push(n.id);

@@ -10,10 +10,10 @@
  * N⁻(u) · N⁺(v), with N⁻(u) the paths from any source to u and N⁺(v) those from v to any sink.
  */
 import type { AbstractGraph } from 'graphology-types';
-import type { GraphEdge, GraphNode } from '../model';
+import type { GraphNode, StoredEdge } from '../model';
 import { citationNetwork, type CitationNetworkOptions } from './metrics';
 
-type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 export interface SpcArc {
   /** Knowledge-flow direction: `from` is cited by `to`. */

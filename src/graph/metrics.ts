@@ -5,9 +5,9 @@
 import { DirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { AbstractGraph } from 'graphology-types';
-import type { EdgeType, GraphEdge, GraphNode, Intent } from '../model';
+import type { EdgeType, GraphNode, Intent, StoredEdge } from '../model';
 
-export type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+export type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 /**
  * The policy a citing node speaks for: a policy itself, a task's `policyId` (or, if that node is

@@ -9,9 +9,9 @@
  * returns the edge ids to highlight as well.
  */
 import type { AbstractGraph } from 'graphology-types';
-import type { EdgeType, GraphEdge, GraphNode } from '../model';
+import type { EdgeType, GraphNode, StoredEdge } from '../model';
 
-type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 export interface PathOptions {
   directed?: boolean;
@@ -36,7 +36,7 @@ export function shortestPath(graph: RowGraph, from: string, to: string, opts: Pa
   let found = false;
   for (let head = 0; head < queue.length && !found; head++) {
     const v = queue[head];
-    const step = (edge: string, attrs: GraphEdge, source: string, target: string): boolean => {
+    const step = (edge: string, attrs: StoredEdge, source: string, target: string): boolean => {
       if (types && !types.has(attrs.type)) return false;
       const w = source === v ? target : source;
       if (reachedBy.has(w)) return false;

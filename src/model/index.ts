@@ -3,3 +3,4 @@ export * from './extraction';
 export * from './workspace';
 export * from './docnumber';
 export * from './manifest';
+export * from './stored-edge';

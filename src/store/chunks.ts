@@ -1,10 +1,11 @@
 /**
  * The packed layout of the graph rows: nodes and edges are written as chunks of a few thousand
  * rows each (table `graphChunks`), in the graph's order, and read back by concatenating the
- * chunks in key order.
+ * chunks in key order. Node chunks hold the rows; edge chunks hold columns (./edge-columns).
  */
-import type { GraphEdge, GraphNode } from '../model';
-import type { ChunkKind, GraphChunkRow, PolicyDB } from './db';
+import type { GraphEdge, GraphNode, StoredEdge } from '../model';
+import type { ChunkKind, EdgeChunkRow, GraphChunkRow, NodeChunkRow, PolicyDB } from './db';
+import { decodeEdges, encodeEdges, nodePositions } from './edge-columns';
 
 /**
  * Graph rows per chunk. Measured in headless Chromium with the synthetic 100k-node / 389k-edge
@@ -26,15 +27,32 @@ export function chunkKey(kind: ChunkKind, index: number): string {
   return `${kind}:${String(index).padStart(7, '0')}`;
 }
 
-export function packChunks(kind: 'nodes', rows: readonly GraphNode[], size?: number): GraphChunkRow[];
-export function packChunks(kind: 'edges', rows: readonly GraphEdge[], size?: number): GraphChunkRow[];
-export function packChunks(kind: ChunkKind, rows: readonly (GraphNode | GraphEdge)[], size = GRAPH_CHUNK_ROWS): GraphChunkRow[] {
+function checkSize(size: number): void {
   if (!(size >= 1)) throw new RangeError(`chunk size must be at least 1, got ${size}`);
-  const out: GraphChunkRow[] = [];
-  for (let i = 0, k = 0; i < rows.length; i += size, k++) {
-    out.push({ key: chunkKey(kind, k), kind, rows: rows.slice(i, i + size) } as GraphChunkRow);
+}
+
+/** Node rows in runs of `size`, as stored. */
+export function packNodeChunks(rows: readonly GraphNode[], size = GRAPH_CHUNK_ROWS): NodeChunkRow[] {
+  checkSize(size);
+  const out: NodeChunkRow[] = [];
+  for (let i = 0, k = 0; i < rows.length; i += size, k++) out.push({ key: chunkKey('nodes', k), kind: 'nodes', rows: rows.slice(i, i + size) });
+  return out;
+}
+
+/** Edge rows in runs of `size`, as columns against the node rows they will be stored with. */
+export function packEdgeChunks(edges: readonly StoredEdge[], nodes: readonly GraphNode[], size = GRAPH_CHUNK_ROWS): EdgeChunkRow[] {
+  checkSize(size);
+  const positions = nodePositions(nodes);
+  const out: EdgeChunkRow[] = [];
+  for (let i = 0, k = 0; i < edges.length; i += size, k++) {
+    out.push({ key: chunkKey('edges', k), kind: 'edges', ...encodeEdges(edges.slice(i, i + size), positions) });
   }
   return out;
+}
+
+/** Rows held by a stored chunk. */
+function rowCount(chunk: GraphChunkRow): number {
+  return chunk.kind === 'nodes' ? chunk.rows.length : chunk.ids.length;
 }
 
 export interface WriteChunksOptions {
@@ -50,11 +68,11 @@ export interface WriteChunksOptions {
 export async function replaceGraphChunks(
   db: PolicyDB,
   nodes: readonly GraphNode[],
-  edges: readonly GraphEdge[],
+  edges: readonly StoredEdge[],
   opts: WriteChunksOptions = {},
 ): Promise<void> {
   await db.graphChunks.clear();
-  const chunks = [...packChunks('nodes', nodes, opts.chunkSize), ...packChunks('edges', edges, opts.chunkSize)];
+  const chunks: GraphChunkRow[] = [...packNodeChunks(nodes, opts.chunkSize), ...packEdgeChunks(edges, nodes, opts.chunkSize)];
   // Each put clones its chunk on the main thread (~7 ms for 2,000 rows). New requests can only be
   // placed while the transaction is active, i.e. from a request's success callback, never after a
   // setTimeout; and when the backend is ahead, awaiting an already finished put goes on in the same
@@ -67,7 +85,7 @@ export async function replaceGraphChunks(
   };
   try {
     for (const chunk of chunks) {
-      pending.push(db.graphChunks.put(chunk).then(() => chunk.rows.length));
+      pending.push(db.graphChunks.put(chunk).then(() => rowCount(chunk)));
       if (pending.length >= WRITES_IN_FLIGHT) opts.onChunk?.(await pending.shift()!);
       if (performance.now() - sliceStart > WRITE_SLICE_MS) {
         await drain();
@@ -82,9 +100,9 @@ export async function replaceGraphChunks(
   }
 }
 
-export interface StoredGraphRows {
+export interface StoredGraphRows<E extends StoredEdge = GraphEdge> {
   nodes: GraphNode[];
-  edges: GraphEdge[];
+  edges: E[];
 }
 
 /**
@@ -101,23 +119,43 @@ const READ_BATCH = 4;
  */
 const READS_IN_FLIGHT = 3;
 
-/** Every stored node and edge, in the order they were written. Runs in its own read transaction. */
-export async function readGraphChunks(db: PolicyDB): Promise<StoredGraphRows> {
+export interface ReadChunksOptions {
+  /**
+   * 'inline' (default): edges as graph-file rows, each with its evidence list. 'packed': edges
+   * point at their chunk's evidence, unpacked when asked for (`evidenceOf`): the explorer's load.
+   */
+  evidence?: 'inline' | 'packed';
+}
+
+/**
+ * Every stored node and edge, in the order they were written. Runs in its own read transaction.
+ * Node chunks are read first: an edge chunk names its endpoints by node position.
+ */
+export async function readGraphChunks(db: PolicyDB): Promise<StoredGraphRows>;
+export async function readGraphChunks(db: PolicyDB, opts: { evidence: 'inline' }): Promise<StoredGraphRows>;
+export async function readGraphChunks(db: PolicyDB, opts: ReadChunksOptions): Promise<StoredGraphRows<StoredEdge>>;
+export async function readGraphChunks(db: PolicyDB, opts: ReadChunksOptions = {}): Promise<StoredGraphRows<StoredEdge>> {
+  const evidence = opts.evidence ?? 'inline';
   return db.transaction('r', db.graphChunks, async () => {
     const keys = (await db.graphChunks.toCollection().primaryKeys()).sort();
+    const ofKind = (kind: ChunkKind) => keys.filter((k) => k.startsWith(`${kind}:`));
+    // Key ranges of up to READ_BATCH chunks, never spanning two kinds, nodes first.
+    const ranges: [string, string][] = [];
+    for (const run of [ofKind('nodes'), ofKind('edges')]) {
+      for (let i = 0; i < run.length; i += READ_BATCH) ranges.push([run[i], run[Math.min(run.length, i + READ_BATCH) - 1]]);
+    }
     const nodes: GraphNode[] = [];
-    const edges: GraphEdge[] = [];
-    const batch = (i: number) => db.graphChunks.where(':id').between(keys[i], keys[Math.min(keys.length, i + READ_BATCH) - 1], true, true).toArray();
+    const edges: StoredEdge[] = [];
     const pending: Promise<GraphChunkRow[]>[] = [];
     let next = 0;
-    while (next < keys.length || pending.length) {
-      while (next < keys.length && pending.length < READS_IN_FLIGHT) {
-        pending.push(batch(next));
-        next += READ_BATCH;
+    while (next < ranges.length || pending.length) {
+      while (next < ranges.length && pending.length < READS_IN_FLIGHT) {
+        const [lo, hi] = ranges[next++];
+        pending.push(db.graphChunks.where(':id').between(lo, hi, true, true).toArray());
       }
       for (const c of await pending.shift()!) {
         if (c.kind === 'nodes') for (const r of c.rows) nodes.push(r);
-        else for (const r of c.rows) edges.push(r);
+        else decodeEdges(c, nodes, evidence, edges);
       }
     }
     return { nodes, edges };

@@ -1,6 +1,6 @@
 /** Read-side queries: plain rows out, nothing else. */
-import { NODE_TYPES, type Diagnostic, type GraphEdge, type GraphNode, type NodeType, type Source } from '../model';
-import { readGraphChunks } from './chunks';
+import { NODE_TYPES, type Diagnostic, type GraphEdge, type GraphNode, type NodeType, type Source, type StoredEdge } from '../model';
+import { readGraphChunks, type ReadChunksOptions } from './chunks';
 import { META, type PolicyDB } from './db';
 
 export interface GraphRows {
@@ -8,9 +8,14 @@ export interface GraphRows {
   edges: GraphEdge[];
 }
 
-/** Every stored node and edge, in the order the graph had them when it was written. */
-export async function loadGraphRows(db: PolicyDB): Promise<GraphRows> {
-  return readGraphChunks(db);
+/**
+ * Every stored node and edge, in the order the graph had them when it was written; edges as
+ * graph-file rows, or with `{ evidence: 'packed' }` with their evidence unpacked on demand.
+ */
+export async function loadGraphRows(db: PolicyDB): Promise<GraphRows>;
+export async function loadGraphRows(db: PolicyDB, opts: ReadChunksOptions): Promise<{ nodes: GraphNode[]; edges: StoredEdge[] }>;
+export async function loadGraphRows(db: PolicyDB, opts: ReadChunksOptions = {}): Promise<{ nodes: GraphNode[]; edges: StoredEdge[] }> {
+  return readGraphChunks(db, opts);
 }
 
 /** The decoded text of a source, or null when it was not stored. */

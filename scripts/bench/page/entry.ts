@@ -168,7 +168,8 @@ async function run(url: string, dbName: string, textsBase: string): Promise<Page
   const importRows = imported.nodes + imported.edges + imported.sources;
 
   const t2 = performance.now();
-  const rows = await loadGraphRows(db);
+  // As the app loads them: the edges' evidence left packed until asked for.
+  const rows = await loadGraphRows(db, { evidence: 'packed' });
   const readRowsMs = performance.now() - t2;
   const g = buildGraph(rows.nodes, rows.edges);
   const loadMs = performance.now() - t2;

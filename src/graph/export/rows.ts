@@ -11,13 +11,16 @@ import {
   ProgramNodeSchema,
   RegionNodeSchema,
   TaskNodeSchema,
+  evidenceOf,
   type GraphEdge,
   type GraphNode,
   type NodeType,
+  type StoredEdge,
 } from '../../model';
 import { edgeTypeEn, intentEn, kindEn, levelEn, nodeTypeEn } from './labels';
 
-export type RowGraph = AbstractGraph<GraphNode, GraphEdge>;
+/** A graph whose attributes are graph-file rows (edges' evidence inline or packed). */
+export type RowGraph = AbstractGraph<GraphNode, StoredEdge>;
 
 export interface SelectedRows {
   nodes: GraphNode[];
@@ -65,7 +68,7 @@ export function selectRows(graph: RowGraph, nodeIds: Iterable<string>, edgeIds: 
       skippedEdges.push(id);
       return;
     }
-    edges.push({ ...pick<GraphEdge>(attrs, EDGE_KEYS), id, source, target });
+    edges.push({ ...pick<GraphEdge>(attrs, EDGE_KEYS), id, source, target, evidence: evidenceOf(attrs) });
   });
   return { nodes, edges, skippedEdges };
 }

@@ -61,7 +61,8 @@ export class AnalyticsClient {
     if (!version) this.#versions.set(g, (version = this.#nextVersion++));
     if (this.#sentVersion !== version) {
       const nodes = g.mapNodes((_id, a) => a);
-      const edges = g.mapEdges((_id, a) => ({ ...a, evidence: [] }) as LeanEdge);
+      // Without the packed evidence's chunk either: it would be cloned into the worker.
+      const edges = g.mapEdges((_id, { evidenceChunk: _chunk, evidenceRow: _row, ...a }) => ({ ...a, evidence: [] }) as LeanEdge);
       this.#getWorker().postMessage({ type: 'rows', version, nodes, edges } satisfies ToWorker);
       this.#sentVersion = version;
     }

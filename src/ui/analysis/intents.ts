@@ -3,7 +3,7 @@
  * citations of a node grouped by intent with the promises (will_issue) and their fulfilment.
  * Pure functions on the graph; the components only render what these return.
  */
-import { INTENTS, type Intent } from '../../model';
+import { INTENTS, evidenceOf, type Evidence, type Intent } from '../../model';
 import type { PolicyGraph } from '../../graph/load';
 
 /** Canvas look of a `cites` edge by intent: one table for the stylesheet and the legend. */
@@ -63,6 +63,12 @@ export interface IntentGroup {
   citations: IntentCitation[];
 }
 
+/** The first pin cite among the evidence, as the field to spread into a citation. */
+function pinOf(evidence: Evidence[]): { pin?: string } {
+  const pin = evidence.find((e) => e.pin)?.pin;
+  return pin ? { pin } : {};
+}
+
 /**
  * The `cites` edges of a node grouped by intent, in the fixed intent order (empty groups left
  * out): `dir: 'in'` = who cites this node, `'out'` = what this node (or its tasks, for a policy)
@@ -77,7 +83,7 @@ export function citationsByIntent(g: PolicyGraph, id: string, dir: 'in' | 'out')
     const list = groups.get(key) ?? [];
     const o = g.getNodeAttributes(other);
     const context = o.type === 'task' && g.hasNode(o.policyId) ? g.getNodeAttribute(o.policyId, 'label') : undefined;
-    list.push({ edgeId, other, otherLabel: o.label, ...(context ? { context } : {}), ...(a.evidence.find((e) => e.pin)?.pin ? { pin: a.evidence.find((e) => e.pin)!.pin } : {}) });
+    list.push({ edgeId, other, otherLabel: o.label, ...(context ? { context } : {}), ...pinOf(evidenceOf(a)) });
     groups.set(key, list);
   };
   if (dir === 'in') {

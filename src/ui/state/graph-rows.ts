@@ -17,7 +17,7 @@ import { yieldToEventLoop } from '../../util/schedule';
 export type ViewRows = CorrectedGraph;
 
 export async function loadViewRows(db: PolicyDB): Promise<ViewRows> {
-  const [rows, corrections] = await Promise.all([loadGraphRows(db), listCorrections(db)]);
+  const [rows, corrections] = await Promise.all([loadGraphRows(db, { evidence: 'packed' }), listCorrections(db)]);
   return applyCorrections(rows.nodes, rows.edges, corrections);
 }
 

@@ -14,7 +14,9 @@ import {
   countsByType,
   importGraph,
   loadGraphRows,
-  packChunks,
+  packEdgeChunks,
+  packNodeChunks,
+  readGraphChunks,
   readAssemblyInput,
   storedContentHash,
 } from '../../../src/store';
@@ -33,25 +35,29 @@ function grown(n: number): GraphFile {
   return { ...g, nodes: [...g.nodes, ...extra] };
 }
 
-describe('packChunks', () => {
-  const rows = fixture().nodes;
+describe('packing', () => {
+  const { nodes: rows, edges } = fixture();
   it('cuts rows into runs of at most the size, in order, with keys that sort in that order', () => {
     for (const size of [1, 2, 3, rows.length - 1, rows.length, rows.length + 5]) {
-      const chunks = packChunks('nodes', rows, size);
+      const chunks = packNodeChunks(rows, size);
       expect(chunks.length).toBe(Math.ceil(rows.length / size));
       expect(chunks.flatMap((c): unknown[] => c.rows)).toEqual(rows);
       expect(chunks.every((c) => c.kind === 'nodes' && c.rows.length <= size && c.rows.length > 0)).toBe(true);
       const keys = chunks.map((c) => c.key);
       expect([...keys].sort()).toEqual(keys);
+      const edgeChunks = packEdgeChunks(edges, rows, size);
+      expect(edgeChunks.length).toBe(Math.ceil(edges.length / size));
+      expect(edgeChunks.flatMap((c) => c.ids)).toEqual(edges.map((e) => e.id));
     }
-    expect(packChunks('edges', [], 10)).toEqual([]);
+    expect(packEdgeChunks([], rows, 10)).toEqual([]);
     expect(chunkKey('nodes', 9) < chunkKey('nodes', 10)).toBe(true);
     expect(chunkKey('edges', 123456) < chunkKey('nodes', 0)).toBe(true);
   });
 
   it('refuses a size below one', () => {
-    expect(() => packChunks('nodes', rows, 0)).toThrow(RangeError);
-    expect(() => packChunks('nodes', rows, Number.NaN)).toThrow(RangeError);
+    expect(() => packNodeChunks(rows, 0)).toThrow(RangeError);
+    expect(() => packNodeChunks(rows, Number.NaN)).toThrow(RangeError);
+    expect(() => packEdgeChunks(edges, rows, 0)).toThrow(RangeError);
   });
 });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import Dexie from 'dexie';
 import { openDb, getNote, listViews, saveNote, loadGraphRows, countsByType, listCorrections, importGraph, GRAPH_CHUNK_ROWS } from '../../../src/store';
-import type { GraphFile } from '../../../src/model';
+import { evidenceOf, type GraphFile } from '../../../src/model';
 
 const FIXTURE = join(__dirname, '../../fixtures/ui/graph.json');
 const fixture = (): GraphFile => JSON.parse(readFileSync(FIXTURE, 'utf8'));
@@ -67,7 +67,7 @@ describe('schema version 1 → current', () => {
     const name = `migrate-${process.pid}`;
     await writeVersion1(name);
     const db = await openDb({ name });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const note = await getNote(db, 'doc:中发〔2019〕26号');
     expect(note?.text).toBe('核心文件,各地普遍引用');
     expect(note?.tags).toEqual([]);
@@ -90,7 +90,7 @@ describe('schema version 2 → 3 (packed graph rows)', () => {
     const g = fixture();
     await writeVersion2(name, g);
     const db = await openDb({ name });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const rows = await loadGraphRows(db);
     // Version 2 returned rows in key (id) order; the migrated chunks keep that order.
@@ -124,6 +124,36 @@ describe('schema version 2 → 3 (packed graph rows)', () => {
     await importGraph(db, g, { contentHash: 'small' });
     expect((await db.graphChunks.where('key').startsWith('nodes:').count())).toBe(Math.ceil(g.nodes.length / GRAPH_CHUNK_ROWS));
     expect((await loadGraphRows(db)).nodes).toEqual(g.nodes);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema version 3 → 4 (edge chunks as columns)', () => {
+  it('rewrites chunks of edge rows as columns: the same rows read back, evidence inline or packed', async () => {
+    const name = `migrate-v3-${process.pid}`;
+    const g = fixture();
+    // Version 3 as it was: nodes and edges as chunks of rows (two rows a chunk, so several chunks).
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores(V2_STORES);
+    v3.version(3).stores({ nodes: null, edges: null, graphChunks: 'key' });
+    await v3.open();
+    const runs = <T>(rows: T[], kind: string) =>
+      Array.from({ length: Math.ceil(rows.length / 2) }, (_, k) => ({ key: `${kind}:${String(k).padStart(7, '0')}`, kind, rows: rows.slice(2 * k, 2 * k + 2) }));
+    await v3.table('graphChunks').bulkPut([...runs(g.nodes, 'nodes'), ...runs(g.edges, 'edges')]);
+    await v3.table('notes').put({ nodeId: 'program:双减', text: '留着', tags: [], updatedAt: 1 });
+    v3.close();
+
+    const db = await openDb({ name });
+    expect(db.verno).toBe(4);
+    const chunks = await db.graphChunks.toArray();
+    expect(chunks.filter((c) => c.kind === 'edges').every((c) => 'ids' in c && !('rows' in c))).toBe(true);
+    expect(await loadGraphRows(db)).toEqual({ nodes: g.nodes, edges: g.edges });
+    const packed = await loadGraphRows(db, { evidence: 'packed' });
+    expect(packed.edges.map((e) => e.evidence)).toEqual(g.edges.map(() => undefined));
+    expect(packed.edges.map(evidenceOf)).toEqual(g.edges.map((e) => e.evidence));
+    expect((await db.notes.get('program:双减'))?.text).toBe('留着');
     db.close();
     await Dexie.delete(name);
   });

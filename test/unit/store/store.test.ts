@@ -68,9 +68,12 @@ describe('importGraph', () => {
     // Packed: chunks of at most chunkSize rows, nodes then edges each in the file's order.
     const chunks = await db.graphChunks.toArray();
     expect(chunks.length).toBe(Math.ceil(g.nodes.length / 3) + Math.ceil(g.edges.length / 3));
-    expect(chunks.every((c) => c.rows.length >= 1 && c.rows.length <= 3)).toBe(true);
-    expect(chunks.filter((c) => c.kind === 'nodes').flatMap((c) => c.rows)).toEqual(g.nodes);
-    expect(chunks.filter((c) => c.kind === 'edges').flatMap((c) => c.rows)).toEqual(g.edges);
+    const size = (c: (typeof chunks)[number]) => (c.kind === 'nodes' ? c.rows.length : c.ids.length);
+    expect(chunks.every((c) => size(c) >= 1 && size(c) <= 3)).toBe(true);
+    expect(chunks.flatMap((c) => (c.kind === 'nodes' ? c.rows : []))).toEqual(g.nodes);
+    // Edges as columns: ids in the file's order, evidence packed as JSON per chunk.
+    expect(chunks.flatMap((c) => (c.kind === 'edges' ? c.ids : []))).toEqual(g.edges.map((e) => e.id));
+    expect(chunks.flatMap((c) => (c.kind === 'edges' ? JSON.parse(c.evidence) : []))).toEqual(g.edges.map((e) => e.evidence));
     expect(rows.edges).toEqual(g.edges);
   });
 

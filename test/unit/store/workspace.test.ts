@@ -193,7 +193,7 @@ describe('two connections across an upgrade', () => {
     const db = await openDb({ name, onVersionChange: () => newNotified++ });
     expect(oldNotified).toBe(1);
     expect(old.isOpen()).toBe(false);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.notes.get('program:双减')).toMatchObject({ text: '旧笔记', tags: [] });
     expect((await listViews(db)).map((v) => v.name)).toEqual(['旧视图']);
     // The old tab's handle no longer works (its UI shows the reload banner instead).
@@ -201,7 +201,7 @@ describe('two connections across an upgrade', () => {
 
     // And a later upgrade by yet another tab notifies this one (the app's reload banner).
     const newer = new PolicyDB(name);
-    newer.version(4).stores({ extra: 'id' });
+    newer.version(5).stores({ extra: 'id' });
     await newer.open();
     expect(newNotified).toBe(1);
     expect(db.isOpen()).toBe(false);

@@ -1,7 +1,8 @@
 /** Corrections applied to the seeds' graph: merge, split, drop, add, set year and level; stale ones are kept. */
 import { describe, it, expect } from 'vitest';
 import { applyCorrections } from '../../../src/graph/corrections';
-import { CorrectionSchema, GraphFileSchema, WorkspaceFileSchema, type Correction } from '../../../src/model';
+import { CorrectionSchema, GraphFileSchema, WorkspaceFileSchema, edgeRow, evidenceOf, type Correction, type StoredEdge } from '../../../src/model';
+import { decodeEdges, encodeEdges, nodePositions } from '../../../src/store/edge-columns';
 import { seedGraph } from '../../support/seeds';
 
 const at = (n: number) => ({ id: `c${n}`, createdAt: n });
@@ -58,6 +59,27 @@ describe('corrections on the seed graph', () => {
     expect(r.outcomes.map((o) => o.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
     // The input rows are untouched: corrections live apart from the extracted graph.
     expect(graph.edges.some((e) => e.id === cite.id)).toBe(true);
+  });
+
+  it('gives the same rows when the edges come with their evidence packed (as the explorer loads them)', async () => {
+    const { graph } = await seedGraph();
+    const a = graph.nodes.find((n) => n.type === 'document' && n.title === '中小学心理健康指导纲要')!;
+    const b = graph.nodes.find((n) => n.type === 'document' && n.title === '心理健康教育工作评估标准')!;
+    const cite = graph.edges.find((e) => e.type === 'cites' && e.evidence.length > 0)!;
+    const evidence = { sourceId: graph.sources[0].id, start: 0, end: 4, quote: 'abcd', quoteStart: 0 };
+    const corrections: Correction[] = [
+      { ...at(1), kind: 'merge', keep: a.id, others: [b.id] },
+      // Onto an existing citation: its packed evidence is unpacked and the new one merged in.
+      { ...at(2), kind: 'add-citation', source: cite.source, target: cite.target, intent: 'revises', evidence },
+    ];
+    const positions = nodePositions(graph.nodes);
+    const packed: StoredEdge[] = [];
+    decodeEdges(encodeEdges(graph.edges, positions), graph.nodes, 'packed', packed);
+    const fromPacked = applyCorrections(graph.nodes, packed, corrections);
+    const fromRows = applyCorrections(graph.nodes, graph.edges, corrections);
+    expect(fromPacked.edges.map(edgeRow)).toEqual(fromRows.edges);
+    expect(fromPacked.nodes).toEqual(fromRows.nodes);
+    expect(evidenceOf(fromPacked.edges.find((e) => e.id === cite.id)!)).toEqual([...cite.evidence, evidence]);
   });
 
   it('never mutates the rows it is given (copy on write) and passes them through when there is nothing to apply', async () => {
