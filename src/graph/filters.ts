@@ -31,7 +31,7 @@
  */
 import type { EdgeType, Intent, Level, NodeType } from '../model';
 import { EDGE_TYPES, INTENTS, LEVELS, NODE_TYPES } from '../model';
-import type { NodeAttributes, PolicyGraph } from './load';
+import type { EdgeAttributes, NodeAttributes, PolicyGraph } from './load';
 import { runSteps, runStepsSliced, type Steps } from '../util/schedule';
 
 export interface YearRange {
@@ -173,109 +173,277 @@ export function regionName(s: string): string {
 /** Items between two yields of `compileSteps`: a few ms of work. */
 const STEP = 4096;
 
+/** Position of each value in a constant list (as `indexOf` gives, -1 when absent), without scanning it. */
+function codesOf(list: readonly string[]): Map<string | undefined, number> {
+  return new Map(list.map((v, k) => [v, k]));
+}
+const NODE_TYPE_CODE = codesOf(NODE_TYPES);
+const LEVEL_CODE = codesOf(LEVELS);
+const EDGE_TYPE_CODE = codesOf(EDGE_TYPES);
+const INTENT_CODE = codesOf(INTENTS);
+
+/** A node and an edge as graphology records them (only read here). */
+interface NodeRecord {
+  key: string;
+  attributes: NodeAttributes;
+}
+interface EdgeRecord {
+  key: string;
+  attributes: EdgeAttributes;
+  source: NodeRecord;
+  target: NodeRecord;
+}
+
+/**
+ * graphology's maps of node and edge records (`_nodes`, `_edges`, checked at graphology 0.26), or
+ * null where they are not as expected. Why reach in: `edgeEntries()` allocates an entry object
+ * per edge, and finding an endpoint's position from its id string in a 100k-entry Map is much
+ * slower than from its record object: at 389k edges the endpoints took 180–215 ms that way,
+ * 64–79 ms from the records (Node 20).
+ */
+function graphologyRecords(g: PolicyGraph): { nodes: Map<string, NodeRecord>; edges: Map<string, EdgeRecord> } | null {
+  const { _nodes: nodes, _edges: edges } = g as unknown as { _nodes?: unknown; _edges?: unknown };
+  if (!(nodes instanceof Map) || !(edges instanceof Map) || nodes.size !== g.order || edges.size !== g.size) return null;
+  const n = nodes.values().next().value as Partial<NodeRecord> | undefined;
+  if (n && (typeof n.key !== 'string' || !g.hasNode(n.key) || n.attributes !== g.getNodeAttributes(n.key))) return null;
+  const e = edges.values().next().value as Partial<EdgeRecord> | undefined;
+  if (e) {
+    if (typeof e.key !== 'string' || !g.hasEdge(e.key) || e.attributes !== g.getEdgeAttributes(e.key)) return null;
+    if (!e.source || !e.target || nodes.get(g.source(e.key)) !== e.source || nodes.get(g.target(e.key)) !== e.target) return null;
+  }
+  return { nodes: nodes as Map<string, NodeRecord>, edges: edges as Map<string, EdgeRecord> };
+}
+
+/**
+ * The graph's nodes and edges as records, in graph order: graphology's own (one copy of each
+ * map into an array, a few ms at 389k edges) or, where those are not there, made from the public
+ * iterators STEP at a time.
+ */
+function* recordsOf(g: PolicyGraph): Steps<{ nodes: NodeRecord[]; edges: EdgeRecord[] }> {
+  const own = graphologyRecords(g);
+  if (own) {
+    const nodes = [...own.nodes.values()];
+    yield;
+    return { nodes, edges: [...own.edges.values()] };
+  }
+  const nodes: NodeRecord[] = [];
+  const byKey = new Map<string, NodeRecord>();
+  for (const { node: key, attributes } of g.nodeEntries()) {
+    const r = { key, attributes };
+    nodes.push(r);
+    byKey.set(key, r);
+    if (nodes.length % STEP === 0) yield;
+  }
+  const edges: EdgeRecord[] = [];
+  for (const { edge: key, attributes, source, target } of g.edgeEntries()) {
+    edges.push({ key, attributes, source: byKey.get(source)!, target: byKey.get(target)! });
+    if (edges.length % STEP === 0) yield;
+  }
+  return { nodes, edges };
+}
+
 /**
  * Compiles the graph into the filter index, yielding every STEP nodes or edges: run through on
- * first use (`indexOf`), or ahead in time slices (`compileFilterIndexSliced`).
+ * first use (`indexOf`), or ahead in time slices (`compileFilterIndexSliced`). The per-item work
+ * is in the builder's methods rather than in this generator: plain functions are optimised by
+ * V8 while they run, a generator resumed a hundred times hardly is.
  */
 function* compileSteps(g: PolicyGraph): Steps<FilterIndex> {
-  const n = g.order;
-  const m = g.size;
-  const nodeIds: string[] = new Array(n);
-  const nodeIndex = new Map<string, number>();
-  const type = new Uint8Array(n);
-  const year = new Uint16Array(n);
-  const level = new Int8Array(n).fill(-1);
-  const citedBy = new Uint32Array(n);
-  const degree = new Uint32Array(n);
-  const policyOf = new Int32Array(n).fill(-1);
-  const policies: number[] = [];
-  const institutions: number[] = [];
-  let i = 0;
-  for (const { node: id, attributes: a } of g.nodeEntries()) {
-    nodeIds[i] = id;
-    nodeIndex.set(id, i);
-    type[i] = NODE_TYPES.indexOf(a.type);
-    citedBy[i] = a.citedBy;
-    degree[i] = a.degree;
-    if (a.type === 'policy') policies.push(i);
-    else if (a.type === 'institution') institutions.push(i);
-    i++;
-    if (i % STEP === 0) yield;
+  const { nodes, edges } = yield* recordsOf(g);
+  const b = new IndexBuilder(g, nodes, edges);
+  for (let k = 0; k < nodes.length; k += STEP) {
+    b.addNodes(k, Math.min(nodes.length, k + STEP));
+    yield;
   }
-  // Attributes of anchors, tasks falling back on their policy's.
-  const regionCode = new Map<string, number>();
-  const scopeStart = new Int32Array(n + 1);
-  const scope: number[] = [];
-  for (let k = 0; k < n; k++) {
-    if (k % STEP === STEP - 1) yield;
-    scopeStart[k] = scope.length;
-    const a = g.getNodeAttributes(nodeIds[k]);
-    if (a.type === 'policy' || a.type === 'task' || a.type === 'document') {
-      let y = a.year;
-      let l = a.level;
-      if (a.type === 'task') {
-        const p = nodeIndex.get(a.policyId);
+  for (let k = 0; k < nodes.length; k += STEP) {
+    b.addAnchors(k, Math.min(nodes.length, k + STEP));
+    yield;
+  }
+  for (let j = 0; j < edges.length; j += STEP) {
+    b.addEdges(j, Math.min(edges.length, j + STEP));
+    yield;
+  }
+  return b.finish();
+}
+
+/** The filter index filled range by range: nodes, then anchors' attributes and scopes, then edges. */
+class IndexBuilder {
+  private readonly n: number;
+  private readonly m: number;
+  private readonly nodeIds: string[];
+  private readonly nodeIndex = new Map<string, number>();
+  /** Node positions by record, for the edges' endpoints. */
+  private readonly recordIndex = new Map<NodeRecord, number>();
+  /** Positions of policies by id: a small map for the tasks' lookups of their policy. */
+  private readonly policyIndex = new Map<string, number>();
+  private readonly type: Uint8Array;
+  private readonly year: Uint16Array;
+  private readonly level: Int8Array;
+  private readonly citedBy: Uint32Array;
+  private readonly degree: Uint32Array;
+  private readonly policyOf: Int32Array;
+  private readonly policies: number[] = [];
+  private readonly institutions: number[] = [];
+  private readonly scopes: AnchorScopes;
+  private readonly scopeStart: Int32Array;
+  private readonly scope: number[] = [];
+  private readonly edgeIds: string[];
+  private readonly edgeSource: Int32Array;
+  private readonly edgeTarget: Int32Array;
+  private readonly edgeType: Uint8Array;
+  private readonly edgeIntent: Int8Array;
+
+  constructor(
+    g: PolicyGraph,
+    private readonly nodes: readonly NodeRecord[],
+    private readonly edges: readonly EdgeRecord[],
+  ) {
+    const n = (this.n = nodes.length);
+    const m = (this.m = edges.length);
+    this.nodeIds = new Array(n);
+    this.type = new Uint8Array(n);
+    this.year = new Uint16Array(n);
+    this.level = new Int8Array(n).fill(-1);
+    this.citedBy = new Uint32Array(n);
+    this.degree = new Uint32Array(n);
+    this.policyOf = new Int32Array(n).fill(-1);
+    this.scopes = new AnchorScopes(g);
+    this.scopeStart = new Int32Array(n + 1);
+    this.edgeIds = new Array(m);
+    this.edgeSource = new Int32Array(m);
+    this.edgeTarget = new Int32Array(m);
+    this.edgeType = new Uint8Array(m);
+    this.edgeIntent = new Int8Array(m).fill(-1);
+  }
+
+  addNodes(from: number, to: number): void {
+    const { nodes, nodeIds, nodeIndex, recordIndex, type, citedBy, degree } = this;
+    for (let k = from; k < to; k++) {
+      const r = nodes[k];
+      const id = r.key;
+      const a = r.attributes;
+      nodeIds[k] = id;
+      nodeIndex.set(id, k);
+      recordIndex.set(r, k);
+      type[k] = NODE_TYPE_CODE.get(a.type) ?? -1;
+      citedBy[k] = a.citedBy;
+      degree[k] = a.degree;
+      if (a.type === 'policy') {
+        this.policies.push(k);
+        this.policyIndex.set(id, k);
+      } else if (a.type === 'institution') this.institutions.push(k);
+    }
+  }
+
+  /** Year, level, policy and region scope of anchors, tasks falling back on their policy's; year and level of documents. */
+  addAnchors(from: number, to: number): void {
+    const { nodes, year, level, policyOf, scopeStart, scope, scopes } = this;
+    for (let k = from; k < to; k++) {
+      scopeStart[k] = scope.length;
+      const a = nodes[k].attributes;
+      if (a.type === 'policy') {
+        policyOf[k] = k;
+        if (a.year) year[k] = a.year;
+        if (a.level) level[k] = LEVEL_CODE.get(a.level) ?? -1;
+        scopes.push(scope, a.region, a.province);
+      } else if (a.type === 'task') {
+        let y = a.year;
+        let l = a.level;
+        let region = a.region;
+        let province: string | undefined;
+        // The position of any node of that id; its attributes count only when it is a policy.
+        const p = this.policyIndex.get(a.policyId) ?? this.nodeIndex.get(a.policyId);
         if (p !== undefined) {
           policyOf[k] = p;
-          const pa = g.getNodeAttributes(a.policyId);
+          const pa = nodes[p].attributes;
           if (pa.type === 'policy') {
             y ??= pa.year;
             l ??= pa.level;
+            region ??= pa.region;
+            province = pa.province;
           }
         }
-      } else if (a.type === 'policy') policyOf[k] = k;
-      if (y) year[k] = y;
-      if (l) level[k] = LEVELS.indexOf(l);
-    }
-    if (a.type === 'policy' || a.type === 'task') {
-      for (const name of regionScope(g, a)) {
-        let c = regionCode.get(name);
-        if (c === undefined) regionCode.set(name, (c = regionCode.size));
-        scope.push(c);
+        if (y) year[k] = y;
+        if (l) level[k] = LEVEL_CODE.get(l) ?? -1;
+        scopes.push(scope, region, province);
+      } else if (a.type === 'document') {
+        if (a.year) year[k] = a.year;
+        if (a.level) level[k] = LEVEL_CODE.get(a.level) ?? -1;
       }
     }
+    if (to === this.n) scopeStart[to] = scope.length;
   }
-  scopeStart[n] = scope.length;
 
-  const edgeIds: string[] = new Array(m);
-  const edgeSource = new Int32Array(m);
-  const edgeTarget = new Int32Array(m);
-  const edgeType = new Uint8Array(m);
-  const edgeIntent = new Int8Array(m).fill(-1);
-  let j = 0;
-  for (const { edge: id, attributes: a, source: s, target: t } of g.edgeEntries()) {
-    edgeIds[j] = id;
-    edgeSource[j] = nodeIndex.get(s)!;
-    edgeTarget[j] = nodeIndex.get(t)!;
-    edgeType[j] = EDGE_TYPES.indexOf(a.type);
-    if (a.intent) edgeIntent[j] = INTENTS.indexOf(a.intent);
-    j++;
-    if (j % STEP === 0) yield;
+  addEdges(from: number, to: number): void {
+    const { edges, edgeIds, edgeSource, edgeTarget, edgeType, edgeIntent, recordIndex } = this;
+    for (let j = from; j < to; j++) {
+      const e = edges[j];
+      const a = e.attributes;
+      edgeIds[j] = e.key;
+      edgeSource[j] = recordIndex.get(e.source)!;
+      edgeTarget[j] = recordIndex.get(e.target)!;
+      edgeType[j] = EDGE_TYPE_CODE.get(a.type) ?? -1;
+      if (a.intent) edgeIntent[j] = INTENT_CODE.get(a.intent) ?? -1;
+    }
   }
-  return {
-    nodeIds,
-    nodeIndex,
-    type,
-    year,
-    level,
-    citedBy,
-    degree,
-    policyOf,
-    scopeStart,
-    scopeCodes: Int32Array.from(scope),
-    regionCode,
-    policies: Int32Array.from(policies),
-    institutions: Int32Array.from(institutions),
-    edgeIds,
-    edgeSource,
-    edgeTarget,
-    edgeType,
-    edgeIntent,
-    nodeMark: new Uint8Array(n),
-    edgeMark: new Uint8Array(m),
-  };
+
+  finish(): FilterIndex {
+    return {
+      nodeIds: this.nodeIds,
+      nodeIndex: this.nodeIndex,
+      type: this.type,
+      year: this.year,
+      level: this.level,
+      citedBy: this.citedBy,
+      degree: this.degree,
+      policyOf: this.policyOf,
+      scopeStart: this.scopeStart,
+      scopeCodes: Int32Array.from(this.scope),
+      regionCode: this.scopes.regionCode,
+      policies: Int32Array.from(this.policies),
+      institutions: Int32Array.from(this.institutions),
+      edgeIds: this.edgeIds,
+      edgeSource: this.edgeSource,
+      edgeTarget: this.edgeTarget,
+      edgeType: this.edgeType,
+      edgeIntent: this.edgeIntent,
+      nodeMark: new Uint8Array(this.n),
+      edgeMark: new Uint8Array(this.m),
+    };
+  }
 }
 
+/**
+ * Region codes of anchors during one compile: the names of `regionScope` as codes, numbered in
+ * first-seen order. They depend only on the anchor's (region, province), which 84k tasks share
+ * among a few hundred pairs, so each pair's codes are worked out once.
+ */
+class AnchorScopes {
+  readonly regionCode = new Map<string, number>();
+  private readonly byPair = new Map<string | undefined, Map<string | undefined, readonly number[]>>();
+
+  constructor(private readonly g: PolicyGraph) {}
+
+  /** Appends to `out` the codes of the scope of an anchor in `region` of `province`. */
+  push(out: number[], region: string | undefined, province: string | undefined): void {
+    let byProvince = this.byPair.get(region);
+    if (!byProvince) this.byPair.set(region, (byProvince = new Map()));
+    let codes = byProvince.get(province);
+    if (!codes) byProvince.set(province, (codes = this.codes(region, province)));
+    for (const c of codes) out.push(c);
+  }
+
+  /** As in regionScope: the region, its ancestors, then the province when not among them. */
+  private codes(region: string | undefined, province: string | undefined): number[] {
+    const names = region ? regionAncestry(this.g, region) : [];
+    if (province && !names.includes(province)) names.push(province);
+    return names.map((name) => {
+      let c = this.regionCode.get(name);
+      if (c === undefined) this.regionCode.set(name, (c = this.regionCode.size));
+      return c;
+    });
+  }
+}
 
 /** Keeps `idx` as the index of `g` until `g` changes. */
 function remember(g: PolicyGraph, idx: FilterIndex): FilterIndex {
