@@ -19,7 +19,20 @@ export interface ExtractionRow extends ExtractRun {
   /** msPerMb of this size / msPerMb of the previous (smaller) size: ≈1 when cost grows linearly. */
   growth?: number;
   /** The same corpus extracted on a pool of worker threads (the row's own numbers are single-thread). */
-  pooled?: { workers: number; extractMs: number; mbPerS: number; ratio: number; assembleMs: number; peakRss: number; poolStartMs?: number };
+  pooled?: {
+    workers: number;
+    extractMs: number;
+    mbPerS: number;
+    ratio: number;
+    assembleMs: number;
+    peakRss: number;
+    poolStartMs?: number;
+    /** Process CPU time (all threads) during extractMs; the single-thread row's is cpuMs. */
+    cpuMs: number;
+    /** Per worker: time extracting, and time waiting for a file between two files. */
+    workerBusyMs?: number[];
+    workerWaitMs?: number[];
+  };
 }
 
 /** A corpus for `docs` documents under `root`, regenerated only when missing or made with another seed. */
@@ -86,9 +99,15 @@ export async function benchExtraction(sizes: number[], opts: { corpusRoot: strin
         ratio: p.extractMs / p.baselineMs,
         assembleMs: p.assembleMs,
         peakRss: p.peakRss,
+        cpuMs: p.cpuMs,
+        ...(p.workerBusyMs ? { workerBusyMs: p.workerBusyMs, workerWaitMs: p.workerWaitMs } : {}),
         ...(p.poolStartMs !== undefined ? { poolStartMs: p.poolStartMs } : {}),
       };
-      opts.log(`  → pooled: ${row.pooled.mbPerS.toFixed(2)} MB/s, ${row.pooled.ratio.toFixed(1)}× baseline, peak RSS ${(p.peakRss / 1e6).toFixed(0)} MB`);
+      const perWorker = (ms?: number[]) => (ms ?? []).map((x) => (x / 1000).toFixed(2)).join('/');
+      opts.log(
+        `  → pooled: ${row.pooled.mbPerS.toFixed(2)} MB/s, ${row.pooled.ratio.toFixed(1)}× baseline, peak RSS ${(p.peakRss / 1e6).toFixed(0)} MB; ` +
+          `CPU ${(p.cpuMs / 1000).toFixed(2)} s (single ${(r.cpuMs / 1000).toFixed(2)} s), workers extracting ${perWorker(p.workerBusyMs)} s, waiting ${perWorker(p.workerWaitMs)} s`,
+      );
     }
   }
   return rows;
