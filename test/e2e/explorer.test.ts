@@ -89,11 +89,12 @@ describe('explorer on the seeds', () => {
             const db = req.result;
             const tx = db.transaction(['graphChunks', 'texts'], 'readonly');
             const out = { nodes: 0, edges: 0, texts: 0 };
-            // Graph rows are stored packed (src/store/chunks): count the rows inside the chunks.
+            // Graph rows are stored packed (src/store/chunks): count the rows inside the chunks
+            // (node chunks hold rows, edge chunks columns with one id per edge).
             const chunks = tx.objectStore('graphChunks').getAll();
             const texts = tx.objectStore('texts').count();
             tx.oncomplete = () => {
-              for (const c of chunks.result as { kind: 'nodes' | 'edges'; rows: unknown[] }[]) out[c.kind] += c.rows.length;
+              for (const c of chunks.result as ({ kind: 'nodes'; rows: unknown[] } | { kind: 'edges'; ids: string[] })[]) out[c.kind] += c.kind === 'nodes' ? c.rows.length : c.ids.length;
               out.texts = texts.result;
               db.close();
               res(out);

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { GraphEdge, GraphFile, GraphNode } from '../../src/model';
+import type { GraphEdge, GraphFile, GraphNode, StoredEdge } from '../../src/model';
+import { decodeEdges, type EdgeColumns } from '../../src/store/edge-columns';
 import { encodeGb18030 } from '../fixtures/decode/gb18030-encode';
 import { ROOT, instrument, launch, shot, startPreview, waitForCanvas, type Browser, type Preview } from './harness';
 
@@ -48,17 +49,28 @@ async function readDb(p: Page): Promise<Rows> {
         r.onsuccess = () => res(r.result as unknown[]);
         r.onerror = () => rej(r.error);
       });
-    // Graph rows are stored packed (src/store/chunks): chunks in key order, nodes then edges.
-    const chunks = (await all('graphChunks')) as { kind: string; rows: unknown[] }[];
+    // Graph rows are stored packed (src/store/chunks): chunks in key order, node rows, edge
+    // columns (typed arrays sent as plain arrays, decoded below).
+    const chunks = (await all('graphChunks')) as Record<string, unknown>[];
+    const plain = (c: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(c).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v]));
     const out = {
-      nodes: chunks.filter((c) => c.kind === 'nodes').flatMap((c) => c.rows),
-      edges: chunks.filter((c) => c.kind === 'edges').flatMap((c) => c.rows),
+      nodes: chunks.filter((c) => c.kind === 'nodes').flatMap((c) => c.rows as unknown[]),
+      edgeChunks: chunks.filter((c) => c.kind === 'edges').map(plain),
       sources: await all('sources'),
       texts: (await all('texts', true)).map(String),
       extractions: (await all('extractions', true)).map(String),
     };
     db.close();
-    return out as unknown as Rows;
+    return out;
+  }).then(({ edgeChunks, ...rest }) => {
+    const rows = rest as unknown as Rows;
+    const edges: StoredEdge[] = [];
+    for (const c of edgeChunks as unknown as EdgeColumns[]) {
+      const cols = { ...c, types: Uint8Array.from(c.types), sources: Int32Array.from(c.sources), targets: Int32Array.from(c.targets), intents: Int8Array.from(c.intents) };
+      decodeEdges(cols, rows.nodes, 'inline', edges);
+    }
+    return { ...rows, edges: edges as GraphEdge[] };
   });
 }
 
