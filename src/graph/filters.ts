@@ -83,7 +83,8 @@ const E_ADAPTS = EDGE_TYPES.indexOf('adapts');
 /** The graph compiled into arrays indexed by node / edge position. */
 interface FilterIndex {
   nodeIds: string[];
-  nodeIndex: Map<string, number>;
+  /** Position by node id; made on first read (ego queries), since the compile itself needs few. */
+  readonly nodeIndex: Map<string, number>;
   type: Uint8Array;
   /** 0 = unknown. */
   year: Uint16Array;
@@ -198,8 +199,8 @@ interface EdgeRecord {
  * graphology's maps of node and edge records (`_nodes`, `_edges`, checked at graphology 0.26), or
  * null where they are not as expected. Why reach in: `edgeEntries()` allocates an entry object
  * per edge, and finding an endpoint's position from its id string in a 100k-entry Map is much
- * slower than from its record object: at 389k edges the endpoints took 180–215 ms that way,
- * 64–79 ms from the records (Node 20).
+ * slower than from its record object (a Map keyed by the record): at 389k edges, iterating and
+ * finding both endpoints took 180–215 ms the public way, 64–79 ms from the records (Node 20).
  */
 function graphologyRecords(g: PolicyGraph): { nodes: Map<string, NodeRecord>; edges: Map<string, EdgeRecord> } | null {
   const { _nodes: nodes, _edges: edges } = g as unknown as { _nodes?: unknown; _edges?: unknown };
@@ -215,31 +216,25 @@ function graphologyRecords(g: PolicyGraph): { nodes: Map<string, NodeRecord>; ed
 }
 
 /**
- * The graph's nodes and edges as records, in graph order: graphology's own (one copy of each
- * map into an array, a few ms at 389k edges) or, where those are not there, made from the public
- * iterators STEP at a time.
+ * The graph's nodes and edges as records, in graph order: graphology's own or, where those are
+ * not there, records made from the public iterators.
  */
-function* recordsOf(g: PolicyGraph): Steps<{ nodes: NodeRecord[]; edges: EdgeRecord[] }> {
+function recordsOf(g: PolicyGraph): { nodes: Iterator<NodeRecord>; edges: Iterator<EdgeRecord> } {
   const own = graphologyRecords(g);
-  if (own) {
-    const nodes = [...own.nodes.values()];
-    yield;
-    return { nodes, edges: [...own.edges.values()] };
-  }
-  const nodes: NodeRecord[] = [];
+  if (own) return { nodes: own.nodes.values(), edges: own.edges.values() };
   const byKey = new Map<string, NodeRecord>();
-  for (const { node: key, attributes } of g.nodeEntries()) {
-    const r = { key, attributes };
-    nodes.push(r);
-    byKey.set(key, r);
-    if (nodes.length % STEP === 0) yield;
+  function* nodes(): Generator<NodeRecord> {
+    for (const { node: key, attributes } of g.nodeEntries()) {
+      const r = { key, attributes };
+      byKey.set(key, r);
+      yield r;
+    }
   }
-  const edges: EdgeRecord[] = [];
-  for (const { edge: key, attributes, source, target } of g.edgeEntries()) {
-    edges.push({ key, attributes, source: byKey.get(source)!, target: byKey.get(target)! });
-    if (edges.length % STEP === 0) yield;
+  // Read after the nodes.
+  function* edges(): Generator<EdgeRecord> {
+    for (const { edge: key, attributes, source, target } of g.edgeEntries()) yield { key, attributes, source: byKey.get(source)!, target: byKey.get(target)! };
   }
-  return { nodes, edges };
+  return { nodes: nodes(), edges: edges() };
 }
 
 /**
@@ -249,29 +244,37 @@ function* recordsOf(g: PolicyGraph): Steps<{ nodes: NodeRecord[]; edges: EdgeRec
  * V8 while they run, a generator resumed a hundred times hardly is.
  */
 function* compileSteps(g: PolicyGraph): Steps<FilterIndex> {
-  const { nodes, edges } = yield* recordsOf(g);
-  const b = new IndexBuilder(g, nodes, edges);
-  for (let k = 0; k < nodes.length; k += STEP) {
-    b.addNodes(k, Math.min(nodes.length, k + STEP));
+  const n = g.order;
+  const m = g.size;
+  const records = recordsOf(g);
+  const b = new IndexBuilder(g, n, m);
+  for (let k = 0; k < n; k += STEP) {
+    b.addNodes(records.nodes, k, Math.min(n, k + STEP));
     yield;
   }
-  for (let k = 0; k < nodes.length; k += STEP) {
-    b.addAnchors(k, Math.min(nodes.length, k + STEP));
+  for (let k = 0; k < n; k += STEP) {
+    b.addAnchors(k, Math.min(n, k + STEP));
     yield;
   }
-  for (let j = 0; j < edges.length; j += STEP) {
-    b.addEdges(j, Math.min(edges.length, j + STEP));
+  for (let j = 0; j < m; j += STEP) {
+    b.addEdges(records.edges, j, Math.min(m, j + STEP));
     yield;
   }
   return b.finish();
 }
 
+function positionsById(ids: readonly string[]): Map<string, number> {
+  const byId = new Map<string, number>();
+  for (let k = 0; k < ids.length; k++) byId.set(ids[k], k);
+  return byId;
+}
+
 /** The filter index filled range by range: nodes, then anchors' attributes and scopes, then edges. */
 class IndexBuilder {
-  private readonly n: number;
-  private readonly m: number;
+  /** Node records by position. */
+  private readonly nodes: NodeRecord[];
   private readonly nodeIds: string[];
-  private readonly nodeIndex = new Map<string, number>();
+  private byId: Map<string, number> | undefined;
   /** Node positions by record, for the edges' endpoints. */
   private readonly recordIndex = new Map<NodeRecord, number>();
   /** Positions of policies by id: a small map for the tasks' lookups of their policy. */
@@ -294,12 +297,11 @@ class IndexBuilder {
   private readonly edgeIntent: Int8Array;
 
   constructor(
-    g: PolicyGraph,
-    private readonly nodes: readonly NodeRecord[],
-    private readonly edges: readonly EdgeRecord[],
+    private readonly g: PolicyGraph,
+    private readonly n: number,
+    private readonly m: number,
   ) {
-    const n = (this.n = nodes.length);
-    const m = (this.m = edges.length);
+    this.nodes = new Array(n);
     this.nodeIds = new Array(n);
     this.type = new Uint8Array(n);
     this.year = new Uint16Array(n);
@@ -316,14 +318,15 @@ class IndexBuilder {
     this.edgeIntent = new Int8Array(m).fill(-1);
   }
 
-  addNodes(from: number, to: number): void {
-    const { nodes, nodeIds, nodeIndex, recordIndex, type, citedBy, degree } = this;
+  /** Nodes `from` to `to`, read on from `records`. (A sliced compile stops at the first change of the graph.) */
+  addNodes(records: Iterator<NodeRecord>, from: number, to: number): void {
+    const { nodes, nodeIds, recordIndex, type, citedBy, degree } = this;
     for (let k = from; k < to; k++) {
-      const r = nodes[k];
+      const r = records.next().value as NodeRecord;
+      nodes[k] = r;
       const id = r.key;
       const a = r.attributes;
       nodeIds[k] = id;
-      nodeIndex.set(id, k);
       recordIndex.set(r, k);
       type[k] = NODE_TYPE_CODE.get(a.type) ?? -1;
       citedBy[k] = a.citedBy;
@@ -352,7 +355,7 @@ class IndexBuilder {
         let region = a.region;
         let province: string | undefined;
         // The position of any node of that id; its attributes count only when it is a policy.
-        const p = this.policyIndex.get(a.policyId) ?? this.nodeIndex.get(a.policyId);
+        const p = this.policyIndex.get(a.policyId) ?? (this.g.hasNode(a.policyId) ? this.nodeIndex().get(a.policyId) : undefined);
         if (p !== undefined) {
           policyOf[k] = p;
           const pa = nodes[p].attributes;
@@ -374,10 +377,10 @@ class IndexBuilder {
     if (to === this.n) scopeStart[to] = scope.length;
   }
 
-  addEdges(from: number, to: number): void {
-    const { edges, edgeIds, edgeSource, edgeTarget, edgeType, edgeIntent, recordIndex } = this;
+  addEdges(records: Iterator<EdgeRecord>, from: number, to: number): void {
+    const { edgeIds, edgeSource, edgeTarget, edgeType, edgeIntent, recordIndex } = this;
     for (let j = from; j < to; j++) {
-      const e = edges[j];
+      const e = records.next().value as EdgeRecord;
       const a = e.attributes;
       edgeIds[j] = e.key;
       edgeSource[j] = recordIndex.get(e.source)!;
@@ -387,10 +390,20 @@ class IndexBuilder {
     }
   }
 
+  /** Position by node id, made on first use (all nodes must be added). */
+  private nodeIndex(): Map<string, number> {
+    return (this.byId ??= positionsById(this.nodeIds));
+  }
+
   finish(): FilterIndex {
+    // The getter holds the ids only, not the builder's records and maps.
+    const nodeIds = this.nodeIds;
+    let byId = this.byId;
     return {
-      nodeIds: this.nodeIds,
-      nodeIndex: this.nodeIndex,
+      nodeIds,
+      get nodeIndex() {
+        return (byId ??= positionsById(nodeIds));
+      },
       type: this.type,
       year: this.year,
       level: this.level,
@@ -462,7 +475,7 @@ function indexOf(g: PolicyGraph): FilterIndex {
 
 /**
  * Compiles the filter index of `g` ahead of the first filter, in time slices (at 100k nodes the
- * compile is ~0.3–0.5 s, which as part of the first view's computation made it one long task).
+ * compile is ~0.2–0.35 s in Node, which as part of the first view's computation made it one long task).
  * A change of `g` while it runs makes the result stale: it is then not kept.
  */
 export async function compileFilterIndexSliced(g: PolicyGraph, opts: { sliceMs?: number } = {}): Promise<void> {
