@@ -17,7 +17,7 @@ import { buildGraph, validateGraph } from '../src/extract';
 import type { InputFile } from '../src/extract/types';
 import { SCHEMA_VERSION, type ExtractionsFile } from '../src/model';
 import { MANIFEST_FILE, type GraphManifest } from '../src/model';
-import { createExtractPool, defaultPoolSize } from './extract-pool';
+import { createExtractPool, defaultPoolThreads } from './extract-pool';
 
 /** Below this many files a worker pool costs more to start than it saves. */
 const POOL_MIN_FILES = 64;
@@ -37,7 +37,7 @@ function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean
       if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers needs a positive integer');
     }
     else if (a === '--help' || a === '-h') {
-      console.log('usage: build-graph [--input DIR] [--out FILE.json] [--quiet] [--workers N (1: no worker threads; default: one per core from 64 files)]');
+      console.log('usage: build-graph [--input DIR] [--out FILE.json] [--quiet] [--workers N (threads that extract: this one and N-1 worker threads; 1: no worker threads; default: one per core from 64 files)]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -57,9 +57,9 @@ async function main(): Promise<number> {
   await rm(textsDir, { recursive: true, force: true });
   await mkdir(textsDir, { recursive: true });
   let bytes = 0;
-  // Files are extracted on worker threads (one per core) and assembled here, in input order.
-  const workers = args.workers ?? (paths.length >= POOL_MIN_FILES ? defaultPoolSize() : 1);
-  const pool = workers > 1 ? createExtractPool({ size: workers }) : undefined;
+  // Files are extracted on one thread per core (this one and worker threads) and assembled here, in input order.
+  const threads = args.workers ?? (paths.length >= POOL_MIN_FILES ? defaultPoolThreads() : 1);
+  const pool = threads > 1 ? createExtractPool({ threads }) : undefined;
   // In process, the next file is read while this one is extracted (extraction gives the event loop
   // turns for it). With a pool, files are read synchronously: an async read is four hops through
   // libuv's thread pool, each waiting for a core the workers hold, and the workers waited for

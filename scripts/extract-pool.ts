@@ -1,16 +1,21 @@
 /**
- * A pool of worker threads running extractFile, for the Node hosts (build-graph, the benchmark):
- * extraction is independent per file, so N files are read at once on N cores while the main thread
- * reads input, takes results in order and assembles. This one file is both the pool (main thread)
- * and the worker body (loaded again inside each worker).
- *   const pool = createExtractPool({ size: 2 });
+ * Extraction on several threads, for the Node hosts (build-graph, the benchmark): extraction is
+ * independent per file, so with T threads the main thread and T-1 worker threads each extract
+ * files, while the main thread also reads input, takes results in order and assembles. This one
+ * file is both the pool (main thread) and the worker body (loaded again inside each worker).
+ *   const pool = createExtractPool({ threads: 2 });
  *   await buildGraph(files, { extract: pool.extract, concurrency: pool.concurrency });
  *   await pool.close();
+ * Why the main thread extracts too (2000 docs on 2 cores, alternating runs): with one worker per
+ * core the main thread was idle half the time yet its reads, result decoding and V8's compiler and
+ * GC threads competed with both workers (process CPU 5.7-6.6 s against 4.6-5.5 s single-thread);
+ * main + 1 worker took 4.6-5.4 s of CPU and less wall time.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { extractFile, type FileResult } from '../src/extract';
 import type { InputFile } from '../src/extract/types';
+import { yieldToEventLoop } from '../src/util/schedule';
 
 interface Job {
   id: number;
@@ -26,7 +31,11 @@ interface Reply {
   waitMs: number;
 }
 
-/** Per worker: files extracted, time extracting, time waiting for the next file between two files. */
+/**
+ * Per thread (the workers, then the main thread last): files extracted, time extracting (the main
+ * thread's includes the event-loop turns it gives between stages), time a worker waited for its
+ * next file between two files.
+ */
 export interface PoolStats {
   jobs: number[];
   busyMs: number[];
@@ -38,34 +47,43 @@ interface PoolWorkerData {
 }
 
 export interface ExtractPool {
-  /** extractFile on some worker of the pool. */
+  /** extractFile on a worker, or on the main thread when every worker has files queued. */
   extract: (file: InputFile) => Promise<FileResult>;
   /** How many files buildGraph should keep in flight so no worker waits for its next file. */
   concurrency: number;
-  size: number;
+  /** Threads that extract: the worker threads and the main thread. */
+  threads: number;
   /** Resolves once every worker has loaded the extractor (compiling it is not extraction time). */
   ready: Promise<void>;
-  /** What each worker did so far: shows whether the workers waited for files. */
+  /** What each thread did so far: shows whether the workers waited for files. */
   stats: () => PoolStats;
   close: () => Promise<void>;
 }
 
-/** Files queued per worker (see concurrency below); a queued file costs its bytes and its result. */
-const PER_WORKER_IN_FLIGHT = 8;
+/**
+ * Files in flight per thread. buildGraph takes results in input order: with two a worker, a
+ * worker that finished its files waited while the main thread awaited a longer file on the other
+ * (2000 docs: each worker idle 0.6-0.9 s of 2.7 s); with eight, 0.1-0.3 s.
+ */
+const IN_FLIGHT_PER_THREAD = 8;
+/** The main thread extracts the next file itself only when each worker has this many queued. */
+const MAIN_AFTER_QUEUED = 4;
 
-/** Worker count by default: every core but none beyond what a small corpus can use. */
-export function defaultPoolSize(): number {
+/** Extraction threads by default: one per core (the main thread counts as one). */
+export function defaultPoolThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
-export function createExtractPool(opts: { size?: number; withText?: boolean } = {}): ExtractPool {
-  const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
-  const data: PoolWorkerData = { withText: opts.withText !== false };
+export function createExtractPool(opts: { threads?: number; withText?: boolean } = {}): ExtractPool {
+  const threads = Math.max(1, Math.floor(opts.threads ?? defaultPoolThreads()));
+  const size = threads - 1; // worker threads
+  const withText = opts.withText !== false;
+  const data: PoolWorkerData = { withText };
   const pending = new Map<number, { ok: (r: FileResult) => void; fail: (e: Error) => void; worker: number }>();
   const load = new Array<number>(size).fill(0);
   const dead: Array<Error | undefined> = new Array(size).fill(undefined);
   let nextId = 0;
-  const stats: PoolStats = { jobs: new Array(size).fill(0), busyMs: new Array(size).fill(0), waitMs: new Array(size).fill(0) };
+  const stats: PoolStats = { jobs: new Array(threads).fill(0), busyMs: new Array(threads).fill(0), waitMs: new Array(threads).fill(0) };
   const readies: Array<Promise<void>> = [];
   // The worker runs this very module, which is TypeScript: a worker does not inherit the parent's
   // tsx hooks, so a two-line bootstrap registers them before importing it.
@@ -101,11 +119,26 @@ export function createExtractPool(opts: { size?: number; withText?: boolean } = 
     return worker;
   });
 
+  // One file at a time on the main thread; it gives the event loop a turn between stages, so the
+  // workers' results are taken and their queues refilled meanwhile.
+  let mainBusy = false;
+  const onMain = (file: InputFile): Promise<FileResult> => {
+    const start = performance.now();
+    mainBusy = true;
+    return extractFile(file, { pause: yieldToEventLoop })
+      .finally(() => {
+        mainBusy = false;
+        stats.jobs[size]++;
+        stats.busyMs[size] += performance.now() - start;
+      })
+      .then((r) => (withText ? r : { ...r, text: null }));
+  };
   const extract = (file: InputFile): Promise<FileResult> =>
     new Promise((ok, fail) => {
       let w = -1;
       for (let i = 0; i < size; i++) if (!dead[i] && (w < 0 || load[i] < load[w])) w = i;
-      if (w < 0) return fail(dead[0] ?? new Error('no extraction worker left'));
+      // No worker left (none asked for, or all died): the main thread extracts everything.
+      if (w < 0 || (!mainBusy && load[w] >= MAIN_AFTER_QUEUED)) return onMain(file).then(ok, fail);
       const id = nextId++;
       pending.set(id, { ok, fail, worker: w });
       load[w]++;
@@ -119,11 +152,8 @@ export function createExtractPool(opts: { size?: number; withText?: boolean } = 
   ready.catch(() => undefined); // a worker that fails to start also fails its jobs; nobody need await ready
   return {
     extract,
-    // buildGraph takes results in input order: with two files a worker, a worker that finished its
-    // files waited while the main thread awaited a longer file on the other (2000 docs: each worker
-    // idle 0.6-0.9 s of 2.7 s); eight a worker leaves it idle 0.1-0.3 s.
-    concurrency: size * PER_WORKER_IN_FLIGHT,
-    size,
+    concurrency: threads * IN_FLIGHT_PER_THREAD,
+    threads,
     ready,
     stats: () => ({ jobs: [...stats.jobs], busyMs: [...stats.busyMs], waitMs: [...stats.waitMs] }),
     close: async () => {

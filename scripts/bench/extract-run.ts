@@ -21,7 +21,7 @@ import { listCorpus } from '../corpus-files';
 import { createExtractPool, type ExtractPool } from '../extract-pool';
 
 export interface ExtractRun {
-  /** 1: extraction on the main thread; N > 1: on a pool of N worker threads. */
+  /** Extraction threads. 1: the main thread alone; N > 1: the main thread and N-1 worker threads (scripts/extract-pool). */
   workers: number;
   /** Pool only: starting the workers and loading the extractor in them (not in extractMs). */
   poolStartMs?: number;
@@ -35,7 +35,7 @@ export interface ExtractRun {
   assembleMs: number;
   /** CPU time of the whole process (every thread: main, workers, V8's compiler and GC threads) during extractMs. */
   cpuMs: number;
-  /** Pool only: per worker, time in extractFile and time waiting for a file between two files. */
+  /** Pool only: per thread (workers, then the main thread), time extracting and time waiting for a file between two files. */
   workerBusyMs?: number[];
   workerWaitMs?: number[];
   peakRss: number;
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   let pool: ExtractPool | undefined;
   if (workers > 1) {
     const t = performance.now();
-    pool = createExtractPool({ size: workers, withText: false });
+    pool = createExtractPool({ threads: workers, withText: false });
     await pool.ready;
     poolStartMs = performance.now() - t;
   }

@@ -18,7 +18,7 @@ export interface ExtractionRow extends ExtractRun {
   msPerMb: number;
   /** msPerMb of this size / msPerMb of the previous (smaller) size: ≈1 when cost grows linearly. */
   growth?: number;
-  /** The same corpus extracted on a pool of worker threads (the row's own numbers are single-thread). */
+  /** The same corpus extracted on several threads: the main thread and workers-1 worker threads (the row's own numbers are single-thread). */
   pooled?: {
     workers: number;
     extractMs: number;
@@ -67,7 +67,7 @@ export function runExtraction(dir: string, workers = 1): Promise<ExtractRun> {
   });
 }
 
-/** Single-thread first (the honest comparison with a one-pass scan), then pooled on `workers` threads (default: one per core) when more than 1. */
+/** Single-thread first (the honest comparison with a one-pass scan), then pooled on `workers` threads (the main thread and workers-1 worker threads; default: one per core) when more than 1. */
 export async function benchExtraction(sizes: number[], opts: { corpusRoot: string; seed: number; log: (s: string) => void; workers?: number }): Promise<ExtractionRow[]> {
   const rows: ExtractionRow[] = [];
   for (const docs of sizes) {
@@ -89,7 +89,7 @@ export async function benchExtraction(sizes: number[], opts: { corpusRoot: strin
     opts.log(`  → ${docs} docs, ${(r.bytes / 1e6).toFixed(1)} MB: ${row.mbPerS.toFixed(2)} MB/s, ${row.ratio.toFixed(1)}× baseline, peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB`);
     const workers = opts.workers ?? availableParallelism();
     if (workers > 1) {
-      opts.log(`  extracting ${docs} documents on ${workers} worker threads`);
+      opts.log(`  extracting ${docs} documents on ${workers} threads (main + ${workers - 1} worker${workers > 2 ? 's' : ''})`);
       const p = await runExtraction(dir, workers);
       // Against this run's own baseline: both read the same bytes in the same process.
       row.pooled = {
@@ -106,7 +106,7 @@ export async function benchExtraction(sizes: number[], opts: { corpusRoot: strin
       const perWorker = (ms?: number[]) => (ms ?? []).map((x) => (x / 1000).toFixed(2)).join('/');
       opts.log(
         `  → pooled: ${row.pooled.mbPerS.toFixed(2)} MB/s, ${row.pooled.ratio.toFixed(1)}× baseline, peak RSS ${(p.peakRss / 1e6).toFixed(0)} MB; ` +
-          `CPU ${(p.cpuMs / 1000).toFixed(2)} s (single ${(r.cpuMs / 1000).toFixed(2)} s), workers extracting ${perWorker(p.workerBusyMs)} s, waiting ${perWorker(p.workerWaitMs)} s`,
+          `CPU ${(p.cpuMs / 1000).toFixed(2)} s (single ${(r.cpuMs / 1000).toFixed(2)} s), extracting ${perWorker(p.workerBusyMs)} s, workers waiting ${perWorker(p.workerWaitMs?.slice(0, -1))} s (per thread, main last)`,
       );
     }
   }

@@ -66,7 +66,7 @@ describe('the worker-thread extraction pool', () => {
   });
 
   it('builds the graph extractFile builds', async () => {
-    pool = createExtractPool({ size: 2 });
+    pool = createExtractPool({ threads: 2 });
     await pool.ready;
     const r = await buildGraph(files, { keepTexts: true, extract: pool.extract, concurrency: pool.concurrency });
     expect(r.graph).toEqual(sequential.graph);
@@ -75,7 +75,7 @@ describe('the worker-thread extraction pool', () => {
   }, 60_000);
 
   it('leaves the texts out when asked to (the benchmark does not keep them)', async () => {
-    const lean = createExtractPool({ size: 1, withText: false });
+    const lean = createExtractPool({ threads: 2, withText: false });
     try {
       const r = await lean.extract(seeds[0]);
       const direct = await extractFile(seeds[0]);
