@@ -142,7 +142,7 @@ export function createExtractPool(opts: { threads?: number; withText?: boolean }
       const id = nextId++;
       pending.set(id, { ok, fail, worker: w });
       load[w]++;
-      // A copy of the bytes is moved, not cloned: readFile's buffers may share a pooled ArrayBuffer.
+      // A copy of the bytes is moved, not cloned: a read file's Buffer may share a pooled ArrayBuffer.
       const bytes = file.bytes.slice();
       const job: Job = { id, file: { ...file, bytes } };
       workers[w].postMessage(job, [bytes.buffer]);

@@ -74,6 +74,16 @@ describe('the worker-thread extraction pool', () => {
     expect(r.texts).toEqual(sequential.texts);
   }, 60_000);
 
+  it('extracts on the main thread alone when it has no worker, texts left out when asked', async () => {
+    const alone = createExtractPool({ threads: 1, withText: false });
+    const r = await buildGraph(files, { keepTexts: true, extract: alone.extract, concurrency: alone.concurrency });
+    expect(r.graph).toEqual(sequential.graph);
+    expect(r.extractions).toEqual(sequential.extractions);
+    expect(r.texts.size).toBe(0);
+    expect(alone.stats().jobs).toEqual([files.length]);
+    await alone.close();
+  });
+
   it('leaves the texts out when asked to (the benchmark does not keep them)', async () => {
     const lean = createExtractPool({ threads: 2, withText: false });
     try {
