@@ -3,9 +3,9 @@
  *   tsx scripts/bench/extract-run.ts CORPUS_DIR [--workers N]
  * Reads the corpus twice from disk: the raw-scan baseline (best of two passes; the first also warms
  * the page cache), then the extractor (buildGraph, texts not kept, as build-graph does) on this
- * thread, or with --workers N > 1 on a pool of N worker threads (started and loaded before the
- * clock starts; its start-up is reported apart). Samples
- * RSS and heap every 20 ms during extraction, scores recall against the corpus's ground truth,
+ * thread, or with --workers N > 1 on N threads: this one and N-1 worker threads (started and
+ * loaded before the clock starts; their start-up is reported apart). Samples RSS and heap every
+ * 20 ms during extraction, and process CPU time, scores recall against the corpus's ground truth,
  * and prints one JSON line.
  */
 import { createHash } from 'node:crypto';
@@ -105,8 +105,9 @@ async function main(): Promise<void> {
     }
   }
   // Pooled: read synchronously, as build-graph does with a pool. An async readFile is four hops
-  // through libuv's thread pool, each waiting for a core the two workers hold: the main thread
-  // spent 1.6-1.9 s of a 2000-file run waiting for reads while the workers waited for files.
+  // through libuv's thread pool, each waiting for a core the extracting threads hold: with two
+  // workers the main thread spent 1.6-1.9 s of a 2000-file run waiting for reads while the
+  // workers waited for files.
   function* filesSync(): Generator<InputFile> {
     for (let i = 0; i < paths.length; i++) yield input(i, readFileSync(paths[i]));
   }
