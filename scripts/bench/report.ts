@@ -17,8 +17,8 @@ export function markdown(r: Report): string {
   const out: string[] = [];
   out.push(`# Benchmark report`, '', `${r.date} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.machine.platform}`, '');
   out.push('## Extraction (synthetic corpora)', '');
-  out.push('Baseline: one regex pass for 《…》 and 〔year〕N号 over the same files, read the same way. Target: ratio ≤ 5, growth ≈ 1.', '');
-  out.push('Single-thread columns first (the honest comparison with a one-pass scan); pooled: the same corpus on a pool of worker threads, against its own baseline run.', '');
+  out.push('Baseline: one regex pass for 《…》 and 〔year〕N号 over the same files, read the same way as the extraction it is compared with (asynchronously single-thread, synchronously pooled). Target: ratio ≤ 5, growth ≈ 1.', '');
+  out.push('Single-thread columns first (the honest comparison with a one-pass scan); pooled: the same corpus on this thread and worker threads together (`threads` in all), against its own baseline run.', '');
   out.push('| docs | MB | extract s | MB/s | of which assemble s | baseline MB/s | ratio | growth (ms/MB vs previous) | peak RSS MB | peak heap MB | nodes | edges | recall | pooled threads | pooled s | pooled MB/s | pooled ratio | pooled peak RSS MB |');
   out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const x of r.extraction) {
