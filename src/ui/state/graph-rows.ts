@@ -33,7 +33,8 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
   const rows = await (preread ?? loadViewRows(ex.db));
   const t1 = performance.now();
   // Sliced: at 100k nodes the build takes seconds, which must not freeze the page.
-  const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress });
+  // The rows were just read for this graph (corrections copy what they change): no copies.
+  const g = await buildGraphSliced(rows.nodes, rows.edges, { onProgress, adoptNodeRows: true });
   // The filters' index and the overview's groups too, so that the first view's computation (and
   // every later filter change's) is not one long task.
   await compileFilterIndexSliced(g);

@@ -112,4 +112,17 @@ describe('buildGraphSliced', () => {
     expect(seen.at(-1)).toBe(nodes.length + edges.length);
     expect(yielded).toBeGreaterThan(0);
   });
+
+  it('with adoptNodeRows, makes the node rows the attributes themselves and builds the same graph', async () => {
+    const { graph: file } = await seedGraph();
+    const copy = structuredClone(file);
+    const adopted = await buildGraphSliced(copy.nodes, copy.edges, { adoptNodeRows: true });
+    expect(adopted.export()).toEqual(buildGraph(file.nodes, file.edges).export());
+    expect(adopted.getNodeAttributes(copy.nodes[0].id)).toBe(copy.nodes[0]);
+    // Without the option the caller's rows stay untouched.
+    const kept = structuredClone(file);
+    const built = await buildGraphSliced(kept.nodes, kept.edges);
+    expect(built.getNodeAttributes(kept.nodes[0].id)).not.toBe(kept.nodes[0]);
+    expect(kept.nodes).toEqual(file.nodes);
+  });
 });
