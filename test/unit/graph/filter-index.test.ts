@@ -1,14 +1,15 @@
 /**
  * The compiled filter index against an oracle: the compile as it was before it was made faster
  * (a string-keyed Map lookup per edge endpoint, `regionScope` per anchor, `indexOf` per type),
- * copied here verbatim but for its yields. The index must be the same, array for array and in
+ * copied here verbatim but for its yields (`regionScope` itself is the exported one, which the
+ * compile's memoised scopes must agree with). The index must be the same, array for array and in
  * the same order (region codes numbered in first-seen order), on the seeds, on the benchmark's
  * synthetic graph and on random graphs with the awkward cases (tasks without region or without
  * a policy, region parents missing, not regions or in a cycle, policies with a province).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFilters, compileFilterIndexSliced, filterIndexToken } from '../../../src/graph/filters';
+import { applyFilters, compileFilterIndexSliced, filterIndexToken, regionScope } from '../../../src/graph/filters';
 import { buildGraph, type NodeAttributes, type PolicyGraph } from '../../../src/graph/load';
 import { EDGE_TYPES, INTENTS, LEVELS, NODE_TYPES, type GraphEdge, type GraphNode } from '../../../src/model';
 import { seedGraph } from '../../support/seeds';
@@ -17,35 +18,8 @@ import { synthGraph } from './synth-graph';
 
 // ---- oracle: the previous compile ----
 
-function oracleRegionAncestry(g: PolicyGraph, name: string): string[] {
-  const out = [name];
-  let id: string | undefined = `region:${name}`;
-  while (id && g.hasNode(id)) {
-    const a = g.getNodeAttributes(id);
-    if (a.type !== 'region' || !a.parentId || !g.hasNode(a.parentId)) break;
-    const parent = g.getNodeAttributes(a.parentId);
-    if (parent.type !== 'region' || out.includes(parent.name)) break;
-    out.push(parent.name);
-    id = a.parentId;
-  }
-  return out;
-}
-
-function oracleRegionScope(g: PolicyGraph, attrs: NodeAttributes): string[] {
-  let region: string | undefined;
-  let province: string | undefined;
-  if (attrs.type === 'policy') {
-    region = attrs.region;
-    province = attrs.province;
-  } else if (attrs.type === 'task') {
-    const p = g.hasNode(attrs.policyId) ? g.getNodeAttributes(attrs.policyId) : undefined;
-    region = attrs.region ?? (p?.type === 'policy' ? p.region : undefined);
-    province = p?.type === 'policy' ? p.province : undefined;
-  }
-  const out = region ? oracleRegionAncestry(g, region) : [];
-  if (province && !out.includes(province)) out.push(province);
-  return out;
-}
+/** One anchor's scope the straightforward way: the exported `regionScope`, per node, no memo. */
+const oracleRegionScope = regionScope;
 
 function oracleCompile(g: PolicyGraph) {
   const n = g.order;
