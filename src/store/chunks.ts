@@ -86,9 +86,10 @@ export async function replaceGraphChunks(
   })();
   // Each chunk is encoded (edges: ~3–15 ms for 2,000 in Node) and its put clones it (~7 ms for
   // 2,000 rows). New requests can only be placed while the transaction is active, i.e. from a
-  // request's success callback, never after a setTimeout; and when the backend is ahead, awaiting an already finished put goes on in the same
-  // task, which chained puts into 1.4 s tasks. So after WRITE_SLICE_MS of encoding and cloning we wait for the
-  // newest put: its success event is dispatched as a later task, letting this one end.
+  // request's success callback, never after a setTimeout; and when the backend is ahead, awaiting
+  // an already finished put goes on in the same task, which chained puts into 1.4 s tasks. So
+  // after WRITE_SLICE_MS of encoding and cloning we wait for the newest put: its success event is
+  // dispatched as a later task, letting this one end.
   const pending: Promise<number>[] = [];
   let sliceStart = performance.now();
   const drain = async () => {
