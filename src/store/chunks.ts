@@ -144,7 +144,6 @@ export interface ReadChunksOptions {
  * Node chunks are read first: an edge chunk names its endpoints by node position.
  */
 export async function readGraphChunks(db: PolicyDB): Promise<StoredGraphRows>;
-export async function readGraphChunks(db: PolicyDB, opts: { evidence: 'inline' }): Promise<StoredGraphRows>;
 export async function readGraphChunks(db: PolicyDB, opts: ReadChunksOptions): Promise<StoredGraphRows<StoredEdge>>;
 export async function readGraphChunks(db: PolicyDB, opts: ReadChunksOptions = {}): Promise<StoredGraphRows<StoredEdge>> {
   const evidence = opts.evidence ?? 'inline';

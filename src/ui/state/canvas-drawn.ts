@@ -15,11 +15,14 @@ export function canvasDrawn(): void {
   for (const resolve of w) resolve();
 }
 
+/** Longest wait for the canvas before work that waits for it goes ahead anyway. */
+export const CANVAS_WAIT_MS = 5000;
+
 /**
  * Resolves at the next `canvasDrawn()`, or after `maxWaitMs` (no canvas: a lineage of nothing,
  * a hidden tab, an empty graph), whichever comes first.
  */
-export function whenCanvasDrawn(maxWaitMs: number): Promise<void> {
+export function whenCanvasDrawn(maxWaitMs = CANVAS_WAIT_MS): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, maxWaitMs);
     function done() {

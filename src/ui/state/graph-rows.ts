@@ -60,16 +60,13 @@ export async function reloadGraph(ex: Explorer, onProgress?: (done: number, tota
     // A new object over the updated index, so that what shows search results sees the change.
     ex.searchIndex = { ...prev };
     ex.searchIndexing = null;
-    settled = whenCanvasDrawn(CANVAS_WAIT_MS);
+    settled = whenCanvasDrawn();
   } else indexAfterCanvas(ex, g);
   return rows;
 }
 
 /** Changed nodes up to which the search index is updated in place (≈10 µs a node, one task). */
 const INCREMENTAL_MAX = 5000;
-
-/** Longest wait for the canvas before the index is built anyway (no canvas shown, hidden tab). */
-const CANVAS_WAIT_MS = 5000;
 
 /** The search index build under way (a newer graph aborts it). */
 let indexing: AbortController | null = null;
@@ -90,7 +87,7 @@ function indexAfterCanvas(ex: Explorer, g: PolicyGraph): void {
   indexing?.abort();
   const ctl = (indexing = new AbortController());
   ex.searchIndexing = { done: 0, total: g.order };
-  settled = whenCanvasDrawn(CANVAS_WAIT_MS)
+  settled = whenCanvasDrawn()
     // A task of its own: the canvas signals from inside the task that computed the view.
     .then(() => yieldToEventLoop())
     .then(() => createSearchIndexAsync(g, { signal: ctl.signal, onProgress: (done, total) => (ex.searchIndexing = { done, total }) }))
