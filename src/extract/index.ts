@@ -6,7 +6,6 @@ import { GraphFileSchema, describeZodError, type Diagnostic, type FileExtraction
 import type { InputFile } from './types';
 import { extractFile, type FileResult } from './file';
 import { assembleGraph, type FileExtraction } from './assemble';
-import { yieldToEventLoop } from '../util/schedule';
 
 export { extractFile, assembleGraph };
 export type { FileResult, FileExtraction, InputFile };
@@ -40,9 +39,9 @@ export async function buildGraph(
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const seen = new Set<string>();
-  // In process, extraction gives the event loop a turn between its stages, so the host's read of
-  // the next file goes on meanwhile (it needs several turns) instead of after this file.
-  const extract = opts.extract ?? ((f: InputFile) => extractFile(f, { pause: yieldToEventLoop }));
+  // In process, without pauses between stages: the Node hosts read their files synchronously, so
+  // no read waits for an event-loop turn (a host that needs turns passes its own `extract`).
+  const extract = opts.extract ?? ((f: InputFile) => extractFile(f));
   const limit = Math.max(1, Math.floor(opts.concurrency ?? 1));
   let done = 0;
   // Results are taken in input order whatever order they finish in, so the first of two files with
