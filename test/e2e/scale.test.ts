@@ -175,9 +175,22 @@ describe(`large views at ${SIZE} nodes`, () => {
     await shot(page, 'scale-group-opened-100k');
   });
 
-  it('the detail view of everything is connected and within the cap; a node is clickable', async () => {
+  it('the detail view of everything is laid out, then drawn, connected and within the cap; a node is clickable', async () => {
+    // What the canvas says it is doing, in order (the status line is there only while it is busy).
+    await page.evaluate(() => {
+      const w = window as unknown as { __phases: string[] };
+      w.__phases = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid=canvas-phase]')?.textContent ?? '';
+        if (t && w.__phases[w.__phases.length - 1] !== t) w.__phases.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await afterRender(page, () => page.getByTestId('reset-filters').click());
     if ((await page.getByTestId('mode-detail').getAttribute('aria-pressed')) !== 'true') await afterRender(page, () => page.getByTestId('mode-detail').click());
+    // A force view is laid out in the worker before it is drawn: nothing moves once it is on the canvas.
+    const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+    expect(phases).toContain('布局中…');
+    expect(phases.lastIndexOf('绘制中…')).toBeGreaterThan(phases.indexOf('布局中…'));
     const s = await canvasState(page);
     expect(await page.getByTestId('capped').innerText()).toMatch(/视图上限 \d+/);
     expect(s.nodes + s.edges).toBeLessThanOrEqual(CAP);

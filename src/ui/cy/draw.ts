@@ -49,10 +49,11 @@ export function initialPositions(els: readonly ElementDefinition[], before: Read
  * Elements added in the first chunk. Each chunk's styling, bounds and label sizes, and the redraw
  * of everything drawn so far, cost a frame of their own; measured on the 2D canvas in headless
  * Chromium (software raster), chunks of 300 kept the longest task of drawing 3000 elements near
- * 200 ms where one add of all took 300–500 ms. The same chunk took 270–450 ms right after a 100k
- * graph was loaded (garbage collection of its heap): so the size then follows what a chunk costs.
+ * 200 ms where one add of all took 300–500 ms. A first chunk of 300 replacing the overview of a
+ * 100k graph took 150–300 ms (the restyle to the large-view sheet and the old view's removal
+ * are in that frame too): so the first chunk is 200, and the next ones follow what a chunk costs.
  */
-export const CHUNK = 300;
+export const CHUNK = 200;
 /** What one chunk and the frame it causes should cost at most (ms); over it the next chunk halves. */
 export const CHUNK_BUDGET_MS = 100;
 /** Chunks never get smaller than this (each costs a full redraw). */

@@ -4,7 +4,7 @@
  * unavailable (a large view then keeps its starting positions) — and dagre top-down for lineage
  * trees (small by construction).
  */
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import dagre from 'cytoscape-dagre';
 import { FA2_FROM, FCOSE_OPTIONS, type LayoutRequest, type LayoutResponse } from './layout-protocol';
@@ -41,23 +41,59 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-/** Positions from the worker, or null (then the caller lays out on the main thread). */
-function layoutInWorker(cy: Core, algorithm: 'fcose' | 'fa2'): Promise<LayoutResponse | null> {
+/** Positions from the worker, or null when there is no worker. */
+function requestLayout(req: Omit<LayoutRequest, 'id'>): Promise<LayoutResponse | null> {
   const w = getWorker();
   if (!w) return Promise.resolve(null);
-  const req: LayoutRequest = {
-    id: nextId++,
+  const full: LayoutRequest = { ...req, id: nextId++ };
+  return new Promise((resolve) => {
+    pending.set(full.id, resolve);
+    w.postMessage(full);
+  });
+}
+
+/** The force layout for a view of `els`, by size (ForceAtlas2 from FA2_FROM elements). */
+export function forceAlgorithm(elements: number): 'fcose' | 'fa2' {
+  return elements >= FA2_FROM ? 'fa2' : 'fcose';
+}
+
+/** Positions from the worker for the drawn nodes of `cy`, or null (then the caller lays out on the main thread). */
+function layoutInWorker(cy: Core, algorithm: 'fcose' | 'fa2'): Promise<LayoutResponse | null> {
+  return requestLayout({
     algorithm,
     nodes: cy.nodes().map((n) => {
       const p = n.position();
       return { id: n.id(), size: Number(n.data('size')) || 20, x: p.x, y: p.y };
     }),
     edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
-  };
-  return new Promise((resolve) => {
-    pending.set(req.id, resolve);
-    w.postMessage(req);
   });
+}
+
+/**
+ * Lays out an element list before it is drawn, in the worker, from starting positions `start`:
+ * the canvas then adds every element at its final place, so no frame moves thousands of drawn
+ * elements at once (0.25–0.37 s on a software canvas for a 2,500-element view) and nothing jumps.
+ * Null without a worker or when the worker failed: then draw first and call layoutForce.
+ */
+export async function layoutBeforeDrawing(
+  els: readonly ElementDefinition[],
+  start: ReadonlyMap<string, Position>,
+): Promise<{ positions: Record<string, Position>; outcome: LayoutOutcome } | null> {
+  const t0 = performance.now();
+  const algorithm = forceAlgorithm(els.length);
+  const nodes: LayoutRequest['nodes'] = [];
+  const edges: LayoutRequest['edges'] = [];
+  for (const e of els) {
+    const id = String(e.data.id);
+    if (e.group === 'nodes') {
+      const p = start.get(id);
+      nodes.push({ id, size: Number(e.data.size) || 20, ...(p ? { x: p.x, y: p.y } : {}) });
+    } else edges.push({ id, source: String(e.data.source), target: String(e.data.target) });
+  }
+  if (!nodes.length) return null;
+  const res = await requestLayout({ algorithm, nodes, edges });
+  if (!res?.positions) return null;
+  return { positions: res.positions, outcome: { where: 'worker', ms: performance.now() - t0, algorithm } };
 }
 
 export interface LayoutOutcome {
@@ -73,7 +109,7 @@ export interface LayoutOutcome {
 export async function layoutForce(cy: Core, stale: () => boolean = () => false): Promise<LayoutOutcome> {
   const t0 = performance.now();
   if (cy.nodes().length === 0) return { where: 'main', ms: 0 };
-  const algorithm = cy.elements().length >= FA2_FROM ? 'fa2' : 'fcose';
+  const algorithm = forceAlgorithm(cy.elements().length);
   const res = await layoutInWorker(cy, algorithm);
   if (cy.destroyed() || stale()) return { where: 'worker', ms: 0, algorithm };
   if (res?.positions) {
