@@ -5,6 +5,7 @@
  * single task grows with the view. The force layout then runs in a worker (layout.ts).
  */
 import type { Core, ElementDefinition, Position } from 'cytoscape';
+import { yieldToEventLoop } from '../../util/schedule';
 
 const GOLDEN_ANGLE = 2.39996;
 
@@ -46,20 +47,22 @@ export function initialPositions(els: readonly ElementDefinition[], before: Read
 }
 
 /**
- * Elements added in the first chunk. Each chunk's styling, bounds and label sizes, and the redraw
- * of everything drawn so far, cost a frame of their own; measured on the 2D canvas in headless
- * Chromium (software raster), chunks of 300 kept the longest task of drawing 3000 elements near
- * 200 ms where one add of all took 300–500 ms. A first chunk of 300 replacing the overview of a
- * 100k graph took 150–300 ms (the restyle to the large-view sheet and the old view's removal
- * are in that frame too): so the first chunk is 200, and the next ones follow what a chunk costs.
+ * Elements added in the first chunk. A chunk costs two tasks: adding it with its styles, label
+ * sizes and bounds (~0.3–0.7 ms per element on the 2D canvas in headless Chromium, software
+ * raster, right after a 100k-node graph was built), then the frame that redraws everything drawn
+ * (~0.05 ms per drawn element). Drawing each chunk in the same task as its add, chunks of 300 kept
+ * the longest task of a 3000-element view near 200 ms but the first one took 150–300 ms; apart,
+ * with the first chunk at 200 and the next ones sized by what adding one cost, the longest task of
+ * the overview → detail switch at 100k nodes was 152–176 ms over three runs, and half the garbage
+ * (fewer, larger chunks: every frame's redraw allocates).
  */
 export const CHUNK = 200;
-/** What one chunk and the frame it causes should cost at most (ms); over it the next chunk halves. */
+/** What adding one chunk should cost at most (ms); over it the next chunk halves. */
 export const CHUNK_BUDGET_MS = 100;
-/** Chunks never get smaller than this (each costs a full redraw). */
+/** Chunks never get smaller than this (each costs a frame that redraws everything). */
 const MIN_CHUNK = 40;
 
-/** The next chunk's size after one of `size` cost `ms` (its add and the frame after it). */
+/** The next chunk's size after adding one of `size` cost `ms`. */
 export function nextChunkSize(size: number, ms: number, first = CHUNK): number {
   if (ms > CHUNK_BUDGET_MS) return Math.max(MIN_CHUNK, Math.floor(size / 2));
   if (ms < CHUNK_BUDGET_MS / 2) return Math.min(2 * first, Math.ceil(size * 1.5));
@@ -93,6 +96,8 @@ export async function replaceElements(
     frame?: () => Promise<void>;
     /** The clock chunk costs are read from (tests pass their own). */
     now?: () => number;
+    /** Ends the frame's task before the next chunk (tests pass their own). */
+    yieldTask?: () => Promise<void>;
   } = {},
 ): Promise<boolean> {
   const first = opts.chunk ?? CHUNK;
@@ -114,17 +119,25 @@ export async function replaceElements(
   if (opts.viewport) cy.viewport({ zoom: opts.viewport.zoom, pan: { ...opts.viewport.pan } });
   else if (opts.fit) fitTo(cy, [...pos.values()]);
   const ordered = [...nodes, ...edges];
+  // Cytoscape's renderer (untyped; none on a headless instance) computes queued styles on demand.
+  const renderer = (cy as unknown as { renderer?: () => { flushRenderedStyleQueue?: () => void } | null }).renderer?.();
+  const gap = opts.yieldTask ?? yieldToEventLoop;
   let size = first;
   for (let i = 0; i < ordered.length; ) {
     const t0 = now();
     const part = ordered.slice(i, i + size);
     cy.batch(() => void cy.add(part));
+    // The new elements' styles, label sizes and bounds now, in this task, and not in the frame
+    // that redraws everything (~0.05 ms per drawn element on a software canvas) after it.
+    renderer?.flushRenderedStyleQueue?.();
+    const cost = now() - t0;
     i += part.length;
     if (i >= ordered.length) break;
-    // The renderer draws the chunk in this frame: the wait measures the chunk's whole cost.
+    // The renderer draws in the next frame; the next chunk is added in a task after that frame's.
     await frame();
+    await gap();
     if (cy.destroyed() || opts.cancelled?.()) return false;
-    size = nextChunkSize(size, now() - t0, first);
+    size = nextChunkSize(size, cost, first);
   }
   return !cy.destroyed();
 }

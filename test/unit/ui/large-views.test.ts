@@ -47,24 +47,33 @@ describe('replaceElements', () => {
     expect(nextChunkSize(CHUNK * 2, 1)).toBe(CHUNK * 2);
     expect(nextChunkSize(41, 10_000)).toBe(40);
 
-    // A slow machine: each element costs 1 ms of add-and-draw on a fake clock.
+    // A slow machine: adding (and styling) each element costs 1 ms on a fake clock.
     const cy = cytoscape({ headless: true });
     const els = Array.from({ length: 1000 }, (_, i) => node(`n${i}`));
     let clock = 0;
-    let drawn = 0;
-    const sizes: number[] = [];
-    const frame = async () => {
-      const added = cy.nodes().length - drawn;
-      drawn += added;
-      sizes.push(added);
-      clock += added;
+    let counted = 0;
+    const now = () => {
+      clock += cy.nodes().length - counted;
+      counted = cy.nodes().length;
+      return clock;
     };
-    expect(await replaceElements(cy, els, { frame, now: () => clock })).toBe(true);
+    const sizes: number[] = [];
+    let drawn = 0;
+    let frames = 0;
+    const frame = async () => {
+      frames++;
+      sizes.push(cy.nodes().length - drawn);
+      drawn = cy.nodes().length;
+    };
+    let tasks = 0;
+    expect(await replaceElements(cy, els, { frame, now, yieldTask: async () => void tasks++ })).toBe(true);
     expect(cy.nodes().length).toBe(1000);
     expect(sizes[0]).toBe(CHUNK);
     // Every chunk after an over-budget one is smaller, down to sizes within the budget.
     for (let k = 1; k < sizes.length; k++) if (sizes[k - 1] > CHUNK_BUDGET_MS) expect(sizes[k]).toBeLessThan(sizes[k - 1]);
     expect(Math.min(...sizes)).toBeLessThanOrEqual(CHUNK_BUDGET_MS);
+    // A frame between two chunks, and the next chunk in a task after it.
+    expect(tasks).toBe(frames);
     cy.destroy();
   });
 
