@@ -35,7 +35,7 @@ class GraphBuilder {
   nodes = new Map<string, GraphNode>();
   edges = new Map<string, GraphEdge>();
   /** Per edge with many evidence records (one edge may gather thousands), the starts already on it by source. */
-  private evidenceKeys = new Map<string, Map<string, Set<number>>>();
+  private evidenceKeys = new Map<GraphEdge, Map<string, Set<number>>>();
   /** Institution nodes whose region (one without XX) has its located_in edge already. */
   locatedOnce = new WeakSet<GraphNode>();
 
@@ -47,7 +47,9 @@ class GraphBuilder {
   }
 
   edge(type: GraphEdge['type'], source: string, target: string, evidence?: Evidence, extra?: Partial<GraphEdge>): GraphEdge {
-    const id = `${type}:${source}->${target}`;
+    // Joined, not concatenated: a concatenation is a tree of pieces that every hash (each call) and
+    // every comparison (the final sort) walks piece by piece; a joined string is one flat run.
+    const id = [type, ':', source, '->', target].join('');
     let e = this.edges.get(id);
     if (!e) {
       e = extra ? { id, type, source, target, evidence: [], ...extra } : { id, type, source, target, evidence: [] };
@@ -65,11 +67,11 @@ class GraphBuilder {
       list.push(evidence);
       return;
     }
-    let keys = this.evidenceKeys.get(e.id);
+    let keys = this.evidenceKeys.get(e);
     if (!keys) {
       keys = new Map();
       for (const x of list) startsOf(keys, x.sourceId).add(x.start);
-      this.evidenceKeys.set(e.id, keys);
+      this.evidenceKeys.set(e, keys);
     }
     const starts = startsOf(keys, evidence.sourceId);
     if (!starts.has(evidence.start)) {
@@ -178,7 +180,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
   const policyIds: string[] = [];
   for (const x of ordered) {
     x.policies.forEach((p, pi) => {
-      const id = `policy:${x.sourceId}:${pi}`;
+      const id = ['policy:', x.sourceId, ':', pi].join(''); // flat, see GraphBuilder.edge
       policyIds.push(id);
       const scope = scopeOf(p, id);
       const issuerIds = p.issuers.map((r) => ensureInstitution(b, r, scope));
@@ -211,7 +213,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
       const used = new Map<string, number>();
       taskIds.push(
         p.tasks.map((t) => {
-          let tid = `${id}/${t.path.join('/')}`;
+          let tid = [id, t.path.join('/')].join('/'); // flat, see GraphBuilder.edge
           const n = (used.get(tid) ?? 0) + 1;
           used.set(tid, n);
           if (n > 1) tid += `#${n}`;
@@ -245,7 +247,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
   let pi = 0;
   let ci = 0;
   const docTitles = new Map<string, Map<string, number>>();
-  const citesIntent = new Map<string, Intent>();
+  const citesIntent = new Map<GraphEdge, Intent>();
   for (const x of ordered) {
     for (const p of x.policies) {
       const policyId = policyIds[pi];
@@ -289,13 +291,13 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
           for (const alias of [c.title, c.rawTitle]) if (alias && alias !== pol.title && !pol.aliases.includes(alias)) pol.aliases.push(alias);
         }
         const e = b.edge('cites', citer, target, c.evidence);
-        const prev = citesIntent.get(e.id);
-        if (!prev || INTENT_PRIORITY.indexOf(c.intent) < INTENT_PRIORITY.indexOf(prev)) citesIntent.set(e.id, c.intent);
+        const prev = citesIntent.get(e);
+        if (!prev || INTENT_PRIORITY.indexOf(c.intent) < INTENT_PRIORITY.indexOf(prev)) citesIntent.set(e, c.intent);
       }
       // Programmes and institutions named in tasks (or in the preamble: then from the policy).
       for (const m of p.programs) {
         const id = `program:${m.name}`;
-        b.node<NodeOf<'program'>>({ id, type: 'program', label: m.name, name: m.name, aliases: [] });
+        if (!b.nodes.has(id)) b.nodes.set(id, { id, type: 'program', label: m.name, name: m.name, aliases: [] });
         b.edge('mentions', m.task === null ? policyId : tids[m.task], id, m.evidence);
       }
       for (const m of p.institutions) {
@@ -303,7 +305,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
       }
     }
   }
-  for (const [id, intent] of citesIntent) b.edges.get(id)!.intent = intent;
+  for (const [e, intent] of citesIntent) e.intent = intent;
   for (const [id, counts] of docTitles) {
     const doc = b.nodes.get(id) as NodeOf<'document'>;
     const best = [...counts.entries()].sort((a, c) => c[1] - a[1] || a[0].localeCompare(c[0]))[0][0];
@@ -327,7 +329,7 @@ export function assembleGraph(sources: Source[], extractions: FileExtraction[], 
 
   // 5. fulfils: a policy in the corpus that a task promised to issue (same title, region, not earlier).
   for (const e of b.edges.values()) {
-    if (e.type !== 'cites' || citesIntent.get(e.id) !== 'will_issue') continue;
+    if (e.type !== 'cites' || citesIntent.get(e) !== 'will_issue') continue;
     const target = b.nodes.get(e.target);
     const citer = b.nodes.get(e.source);
     if (target?.type !== 'policy' || citer?.type !== 'task') continue;

@@ -15,6 +15,8 @@ export const documentTitleKey: (title: string) => string = memoizeString((title)
 interface Entry {
   parent: string;
   num?: string;
+  /** A root's node id, made at its first idOfKeys (one string per document, not one per citation). */
+  id?: string;
 }
 
 /**
@@ -63,7 +65,9 @@ export class DocumentKeys {
     // Deterministic root: the smaller key, carrying any 文号.
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     this.entries.get(child)!.parent = root;
-    this.entries.get(root)!.num = ea.num ?? eb.num;
+    const r = this.entries.get(root)!;
+    r.num = ea.num ?? eb.num;
+    r.id = undefined;
   }
 
   /** The canonical node id of a mention: doc:<文号 key> when the document has one, else doc:<title key>. */
@@ -76,8 +80,7 @@ export class DocumentKeys {
     // A mention with a 文号 belongs to that 文号's document even when its title is shared.
     const root = this.find(keys.find((k) => k.startsWith('n:')) ?? keys[0]);
     const e = this.entries.get(root)!;
-    if (e.num) return 'doc:' + e.num.slice(2);
-    return 'doc:' + root.slice(2);
+    return (e.id ??= 'doc:' + (e.num ?? root).slice(2));
   }
 }
 
