@@ -178,6 +178,40 @@ describe('explorer on the seeds', () => {
     expect(await statusCounts(page)).toEqual(all);
   });
 
+  it('the issuer is typed with suggestions: unknown text is flagged and filters nothing, a known issuer filters', async () => {
+    if (await page.getByTestId('reset-filters').count()) await afterRender(page, () => page.getByTestId('reset-filters').click());
+    const all = await statusCounts(page);
+    const suggested = await page.locator('#issuer-options option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    // Every issuer of the seeds' policies is suggested, the most frequent first.
+    const uses = new Map<string, number>();
+    for (const n of graph.nodes) if (n.type === 'policy') for (const i of n.issuers ?? []) uses.set(i, (uses.get(i) ?? 0) + 1);
+    expect(new Set(suggested)).toEqual(new Set(uses.keys()));
+    expect(uses.get(suggested[0])).toBe(Math.max(...uses.values()));
+
+    const input = page.getByTestId('issuer');
+    await input.fill('并无此机关');
+    await input.press('Tab');
+    await expect.poll(() => page.getByTestId('issuer-unknown').isVisible()).toBe(true);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await statusCounts(page)).toEqual(all);
+    expect(page.url()).not.toContain('issuer=');
+
+    const issuer = suggested[0];
+    await afterRender(page, async () => {
+      await input.fill(issuer);
+      await input.press('Tab');
+    });
+    expect(await page.getByTestId('issuer-unknown').count()).toBe(0);
+    const byIssuer = await statusCounts(page);
+    expect(byIssuer.visibleNodes).toBeGreaterThan(0);
+    expect(byIssuer.visibleNodes).toBeLessThan(all.visibleNodes);
+    expect(decodeURIComponent(page.url())).toContain(`issuer=${issuer}`);
+    await shot(page, '04b-issuer');
+    await afterRender(page, () => page.getByTestId('reset-filters').click());
+    expect(await input.inputValue()).toBe('');
+    expect(await statusCounts(page)).toEqual(all);
+  });
+
   it('lineage of 关于深化新时代教育督导体制机制改革的意见 shows both 随州 and 大连', async () => {
     const id = await searchAndPick(page, '督导', (label) => label === '关于深化新时代教育督导体制机制改革的意见');
     expect(node(id).type === 'document' || node(id).type === 'policy').toBe(true);
