@@ -5,17 +5,45 @@
 
 import { normaliseDocNumber } from '../model/docnumber';
 import { memoizeString } from './memo';
+import { isSpaceCode } from './find/sentence';
 
 const DASHES = /[—–－‐‑‒―~～]/g;
 const QUOTES = /[“”"'‘’「」『』]/g;
 const WS = /\s+/g;
 
-/** Removes whitespace that sits between two CJK characters or CJK punctuation (typesetting noise). */
+/**
+ * Removes whitespace that sits between two CJK characters or CJK punctuation (typesetting noise),
+ * turns every other run of whitespace into one space, and trims. One pass by code unit: it is run
+ * on the text of every task (the regex version was the costliest single line of the extraction).
+ * Its oracle in the tests is that regex version:
+ *   s.replace(/([CJK])\s+(?=[CJK])/g, '$1').replace(/\s+/g, ' ').trim()
+ * A whitespace run goes when the characters on both sides of it are CJK (a match starting inside
+ * a run, at U+3000, which is both CJK and whitespace, leaves some whitespace before it: one space
+ * either way).
+ */
 export function squeezeCjkSpaces(s: string): string {
-  return s
-    .replace(/([\u3000-\u303f\u3400-\u9fff\uff00-\uffef（）(),，、])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef（）(),，、])/g, '$1')
-    .replace(WS, ' ')
-    .trim();
+  const n = s.length;
+  let parts: string[] | undefined;
+  let from = 0; // start of the text not copied yet
+  for (let i = 0; i < n; i++) {
+    if (!isSpaceCode(s.charCodeAt(i))) continue;
+    const a = i;
+    while (i + 1 < n && isSpaceCode(s.charCodeAt(i + 1))) i++;
+    const b = i + 1; // the run is [a, b)
+    parts ??= [];
+    parts.push(s.slice(from, a));
+    const between = a > 0 && b < n;
+    if (between && !(isCjkSide(s.charCodeAt(a - 1)) && isCjkSide(s.charCodeAt(b)))) parts.push(' ');
+    from = b;
+  }
+  if (!parts) return s;
+  parts.push(s.slice(from));
+  return parts.join('');
+}
+
+/** The characters squeezeCjkSpaces joins across whitespace: CJK punctuation and ideographs, full-width forms, ( ) , */
+function isCjkSide(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || c === 0x28 || c === 0x29 || c === 0x2c;
 }
 
 /** The comparison key of a document title: width, dashes, quotes, brackets and spaces normalised. */

@@ -71,6 +71,8 @@ export function lookupRegion(name: string): RegionInfo | undefined {
 export function regionNameEndingAt(text: string, end: number): number {
   if (!LAST_UNITS.has(text.charCodeAt(end - 1))) return 0;
   for (let len = Math.min(REGION_NAME_MAX, end); len >= 2; len--) {
+    // No slice (and two map lookups) for a length whose first unit no name begins with.
+    if (!FIRST_UNITS.has(text.charCodeAt(end - len))) continue;
     const w = text.slice(end - len, end);
     if (REGION_BY_FULL_NAME.has(w) || REGION_BY_SHORT_NAME.has(w) || ANONYMISED_RE.test(w)) return len;
   }
@@ -81,6 +83,7 @@ export function regionNameEndingAt(text: string, end: number): number {
 export function regionNamePrefix(s: string): number {
   if (!FIRST_UNITS.has(s.charCodeAt(0))) return 0;
   for (let len = Math.min(REGION_NAME_MAX, s.length); len >= 2; len--) {
+    if (!LAST_UNITS.has(s.charCodeAt(len - 1))) continue;
     const w = s.slice(0, len);
     if (REGION_BY_FULL_NAME.has(w) || REGION_BY_SHORT_NAME.has(w) || ANONYMISED_RE.test(w)) return len;
   }
