@@ -14,6 +14,7 @@ import { splitIssuers, type InstitutionContext } from '../resolve/institutions';
 import { clauseBefore, clauseAfter } from './sentence';
 import { evidenceAt, type DocText } from '../evidence';
 import { SpanIndex, coveringIndex } from '../span-index';
+import { BoundedCache } from '../memo';
 
 export interface PolicyContext extends InstitutionContext {
   /** Title keys of the policy itself (its title, and the notice that issues it): not citations. */
@@ -137,7 +138,7 @@ export function findCitations(
       out.rejected.push({ text: doc.text.slice(t.start, t.end), reason: t.rejected, evidence: evidenceAt(doc, t.start, t.end, span) });
       continue;
     }
-    const defined = shortForms.has(titleKey(t.inner));
+    const defined = shortForms.size > 0 && shortForms.has(titleKey(t.inner));
     if (t.shortForm || defined) {
       if (/^本/.test(t.inner)) continue; // 《本办法》: the policy itself
       const ref = resolveShortForm(t.inner, shortForms, latestOfKind);
@@ -236,11 +237,7 @@ export function findCitations(
   // Unbracketed back-references to a document named earlier: 该意见, 上述方案, “意见”.
   const shortKeys = [...shortForms.keys()].filter((k) => k.length >= 2);
   if (accepted.length) {
-    const alternatives = [...new Set([...shortKeys, '意见', '方案', '计划', '规划', '办法', '细则', '规定', '条例', '纲要', '指南', '决定', '通知'])]
-      .sort((a, b) => b.length - a.length)
-      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|');
-    const backRef = new RegExp(`(?:该|上述|前述)(${alternatives})|[“"](${shortKeys.length ? shortKeys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)'})[”"]`, 'gu');
+    const backRef = backReferencePattern(shortKeys);
     const slice = text.slice(span.start, span.end);
     // Matches come in text order: the citations before each one are a growing prefix of accepted.
     const priorLatest = new Map<string, number>();
@@ -289,6 +286,26 @@ export function findCitations(
   }
   out.citations.sort((a, b) => a.evidence.start - b.evidence.start);
   return out;
+}
+
+const BACK_REF_KINDS = ['意见', '方案', '计划', '规划', '办法', '细则', '规定', '条例', '纲要', '指南', '决定', '通知'];
+/** Back-reference patterns by their short forms: most policies define none and share one pattern. */
+const backRefPatterns = new BoundedCache<RegExp>(1000);
+
+/** 该/上述/前述 + a type word or a defined short form, or a defined short form in quotes. */
+function backReferencePattern(shortKeys: string[]): RegExp {
+  const cacheKey = JSON.stringify(shortKeys);
+  let re = backRefPatterns.get(cacheKey);
+  if (!re) {
+    const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const alternatives = [...new Set([...shortKeys, ...BACK_REF_KINDS])]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|');
+    re = new RegExp(`(?:该|上述|前述)(${alternatives})|[“"](${shortKeys.length ? shortKeys.map(escape).join('|') : '(?!)'})[”"]`, 'gu');
+    backRefPatterns.set(cacheKey, re);
+  }
+  return re;
 }
 
 /** A year written inside a title's range or edition note: (2018—2022年) → 2018. */

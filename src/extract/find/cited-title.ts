@@ -3,6 +3,7 @@
  * notice issues (关于印发〈X〉的通知 cites X), and the document type word it ends in.
  */
 import { KIND_WORDS } from '../segment/lines';
+import { memoizeString } from '../memo';
 
 export interface CitedTitle {
   /** The title with a leading issuer removed; for 关于印发〈X〉的通知, X. */
@@ -25,7 +26,14 @@ export function looksLikeIssuerPhrase(s: string): boolean {
   return s.length >= 2 && ISSUER_END.test(s) && !NOT_ISSUER.test(s);
 }
 
-export function parseCitedTitle(inner: string): CitedTitle {
+/**
+ * The reading of a bracketed title. Memoized: a corpus cites the same documents in file after file,
+ * and each citation is read twice (its type while short forms are collected, then in full); the
+ * result is shared, so callers must not change it.
+ */
+export const parseCitedTitle: (inner: string) => Readonly<CitedTitle> = memoizeString(readCitedTitle);
+
+function readCitedTitle(inner: string): CitedTitle {
   const notice = NOTICE.exec(inner);
   if (notice) {
     const phrase = notice[1].replace(/关于$/, '');

@@ -19,33 +19,40 @@ export const VERBS: Array<[string, Intent]> = [
   ['遵照', 'implements'], ['依照', 'implements'], ['遵守', 'implements'], ['参考', 'uses'], ['对照', 'implements'], ['围绕', 'implements'], ['遵循', 'implements'], ['执行好', 'implements'],
 ];
 
-interface VerbHit {
+export interface VerbHit {
   end: number;
   length: number;
   intent: Intent;
   verb: string;
 }
 
-/** The governing verb before a citation list: the verb ending closest to the list (longest on ties). */
-function verbBefore(before: string): VerbHit | undefined {
-  let best: VerbHit | undefined;
-  for (const [verb, intent] of VERBS) {
-    let idx = before.lastIndexOf(verb);
-    while (idx >= 0) {
-      const end = idx + verb.length;
-      // 制定的 / 印发的 are participles inside an issuer phrase (教育部制定的《…》), not the governing verb.
-      const participle = before[end] === '的';
-      if (!participle) {
-        if (!best || end > best.end || (end === best.end && verb.length > best.length)) {
-          best = { end, length: verb.length, intent, verb };
-        }
-        break;
-      }
-      // lastIndexOf(verb, -1) searches from 0 again: stop once position 0 was checked.
-      idx = idx > 0 ? before.lastIndexOf(verb, idx - 1) : -1;
+/** VERBS by their last code unit, longest first. */
+const VERBS_BY_LAST_UNIT = new Map<number, Array<[string, Intent]>>();
+for (const [verb, intent] of VERBS) {
+  const last = verb.charCodeAt(verb.length - 1);
+  const list = VERBS_BY_LAST_UNIT.get(last);
+  if (list) list.push([verb, intent]);
+  else VERBS_BY_LAST_UNIT.set(last, [[verb, intent]]);
+}
+for (const list of VERBS_BY_LAST_UNIT.values()) list.sort((a, b) => b[0].length - a[0].length);
+
+const DE = 0x7684; // 的
+
+/**
+ * The governing verb before a citation list: the verb ending closest to the list (longest on ties).
+ * Read from the end of the clause, one position at a time, instead of searching the clause once per verb.
+ */
+export function governingVerb(before: string): VerbHit | undefined {
+  for (let end = before.length; end > 0; end--) {
+    // 制定的 / 印发的 are participles inside an issuer phrase (教育部制定的《…》), not the governing verb.
+    if (end < before.length && before.charCodeAt(end) === DE) continue;
+    const verbs = VERBS_BY_LAST_UNIT.get(before.charCodeAt(end - 1));
+    if (!verbs) continue;
+    for (const [verb, intent] of verbs) {
+      if (verb.length <= end && before.startsWith(verb, end - verb.length)) return { end, length: verb.length, intent, verb };
     }
   }
-  return best;
+  return undefined;
 }
 
 /**
@@ -54,7 +61,7 @@ function verbBefore(before: string): VerbHit | undefined {
  */
 export function classifyIntent(before: string, after: string): Intent {
   const a = after.replace(/[(（][^()（）]{0,12}[)）]/g, '');
-  const verb = verbBefore(before);
+  const verb = governingVerb(before);
   // Phrases after the list are specific and win over a generic verb before it.
   if (/^[^，,。；;]{0,4}立法调研/.test(a)) return 'other';
   if (/^[^，,。；;]{0,16}(?:落地落实|落实落地|落地见效)/.test(a)) return 'implements';
