@@ -170,7 +170,7 @@ function startsWithMarkdownMarker(text: string, start: number, end: number): boo
 export function cleanText(text: string): string {
   const folded = fold(text);
   const blank: Array<[number, number]> = [];
-  const lines: Array<{ start: number; end: number; chrome: boolean; attachment: boolean }> = [];
+  const lines: Array<{ start: number; end: number; chrome: boolean; attachment: boolean; blank: boolean }> = [];
   for (let start = 0; start <= folded.length; ) {
     let end = folded.indexOf('\n', start);
     if (end < 0) end = folded.length;
@@ -181,11 +181,18 @@ export function cleanText(text: string): string {
       mask |= f;
       if (!(f & WIDGET_CHAR)) widgetChars = false;
     }
-    const line = folded.slice(start, end);
-    const chrome = isChrome(line, widgetChars);
-    lines.push({ start, end, chrome, attachment: !chrome && (mask & ATTACHMENT_CHAR) !== 0 && ATTACHMENT_LABEL.test(line.trim()) });
+    // The line trimmed, as offsets: no copy of a line too long to be chrome (most prose).
+    let ts = start;
+    let te = end;
+    while (ts < te && isJsSpace(folded.charCodeAt(ts))) ts++;
+    while (te > ts && isJsSpace(folded.charCodeAt(te - 1))) te--;
+    const trimmed = te - ts > 0 && te - ts <= MAX_CHROME_LINE ? folded.slice(ts, te) : undefined;
+    const chrome = trimmed !== undefined && isChrome(trimmed, widgetChars);
+    const attachment = !chrome && (mask & ATTACHMENT_CHAR) !== 0 && ATTACHMENT_LABEL.test(trimmed ?? folded.slice(ts, te));
+    lines.push({ start, end, chrome, attachment, blank: ts === te });
     if (chrome) blank.push([start, end]);
-    else
+    else if (mask >> 1 !== 0) {
+      const line = folded.slice(start, end);
       for (let w = 0; w < INLINE_WIDGETS.length; w++) {
         if (!(mask & (2 << w))) continue;
         const re = INLINE_WIDGETS[w].re;
@@ -198,6 +205,7 @@ export function cleanText(text: string): string {
           blank.push([start + m.index, start + m.index + m[0].length]);
         }
       }
+    }
     start = end + 1;
   }
   // Markdown: YAML front matter at the top, and heading / quote / list markers, are not document text.
@@ -209,11 +217,10 @@ export function cleanText(text: string): string {
     if (marker) blank.push([l.start, l.start + marker[0].length]);
   }
   // An empty 附件: label with nothing but chrome after it is the page's attachment widget.
-  let onlyChromeAfter = true;
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i];
-    if (l.attachment && onlyChromeAfter) blank.push([l.start, l.end]);
-    else if (!l.chrome && folded.slice(l.start, l.end).trim() !== '') onlyChromeAfter = false;
+    if (l.attachment) blank.push([l.start, l.end]);
+    else if (!l.chrome && !l.blank) break; // text after it: no later 附件 label can be the widget
   }
   return blankRanges(folded, blank);
 }

@@ -7,16 +7,31 @@ import type { TaskDraft } from '../types';
 import type { Line } from './lines';
 import { scanMarkers, type Marker } from './markers';
 import { acceptMarkers, tasksFromMarkers } from './structure';
+import { isSpaceCode } from '../find/sentence';
 
 const MARKER_LINE = /^(?:[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.．、]?)\s*(\S.*)$/u;
 
+/** Units MARKER_LINE can start with: a line starting otherwise (most prose) is not matched at all. */
+const MARKER_FIRST_UNITS = new Set([...'一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾(（0123456789'].map((c) => c.charCodeAt(0)));
+
 /** A line that is only a marker and a short title (no sentence punctuation). */
 export function isOutlineLine(line: Line): boolean {
+  if (!MARKER_FIRST_UNITS.has(line.trimmed.charCodeAt(0))) return false;
   const m = MARKER_LINE.exec(line.trimmed);
   if (!m) return false;
-  const rest = m[1].replace(/\s+/g, '');
-  return rest.length >= 2 && rest.length <= 40 && !/[。；;！!？?]/.test(rest);
+  // The title without whitespace has 2 to 40 units and no sentence punctuation (counted, not copied:
+  // the marker of a long paragraph's first line is followed by the whole paragraph).
+  const rest = m[1];
+  let units = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    if (isSpaceCode(c)) continue;
+    if (++units > 40 || SENTENCE_PUNCTUATION.has(c)) return false;
+  }
+  return units >= 2;
 }
+
+const SENTENCE_PUNCTUATION = new Set([...'。；;！!？?'].map((c) => c.charCodeAt(0)));
 
 export interface LineRun {
   first: number;

@@ -18,6 +18,12 @@ export interface Toc {
 
 const ENTRY = /^(\d{1,2})\s*[.、．]\s*(.*)$/u;
 
+/** ENTRY.exec(line), skipping the regex for a line that does not start with a digit (most lines). */
+function entryOf(line: string): RegExpExecArray | null {
+  const c = line.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 ? ENTRY.exec(line) : null;
+}
+
 /** Splits a trailing page number off a title-like entry: '…工作要点19' → '…工作要点'. */
 function entryTitle(rest: string): string | null {
   const t = rest.trim();
@@ -36,12 +42,12 @@ export function findTocs(lines: Line[]): Toc[] {
     const used: number[] = [];
     let j = i;
     while (j < nonEmpty.length) {
-      const m = ENTRY.exec(nonEmpty[j].trimmed);
+      const m = entryOf(nonEmpty[j].trimmed);
       if (!m || Number(m[1]) !== entries.length + 1) break;
       let title = entryTitle(m[2]);
       used.push(nonEmpty[j].index);
       // An entry whose title sits on the next line: '1.' / '市教育局2024年工作要点 2'.
-      if (!m[2].trim() && j + 1 < nonEmpty.length && !ENTRY.test(nonEmpty[j + 1].trimmed)) {
+      if (!m[2].trim() && j + 1 < nonEmpty.length && !entryOf(nonEmpty[j + 1].trimmed)) {
         const next = entryTitle(nonEmpty[j + 1].trimmed);
         if (next) {
           title = next;
