@@ -154,6 +154,25 @@ describe('analysis on the seeds', () => {
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain(taskNode.id);
   });
 
+  it('the open panel is in the deep link: a new tab shows the same timeline with the year the analyst set', async () => {
+    // Left by the test before: the timeline of the 督导 意见 with its year set to 2020.
+    const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+    expect(hash).toContain('an=timeline');
+    expect(hash).toContain(`and=${DUDAO}`);
+    expect(hash).toContain('any=2020');
+    const other = await browser.context.newPage();
+    await other.goto(page.url());
+    await waitForApp(other);
+    const chart = other.getByTestId('timeline-chart');
+    await chart.waitFor();
+    expect(await other.getByTestId('analysis-tab-timeline').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => chart.locator('g.mark[data-region="随州市"] text.lag').textContent()).toContain('+3');
+    // Closing the panel takes it out of the link.
+    await other.getByTestId('analysis-close').click();
+    await expect.poll(() => other.evaluate(() => location.hash)).not.toContain('an=');
+    await other.close();
+  });
+
   it('shows 县管校聘 adopted by several regions in the adoption matrix; a cell lists and selects its tasks', async () => {
     await openTab(page, 'matrix');
     const row = page.getByTestId('matrix').locator('tr[data-program="县管校聘"]');

@@ -5,9 +5,9 @@
  */
 import { getContext, setContext } from 'svelte';
 import { AnalyticsClient } from './analytics-client.svelte';
+import { ANALYSIS_TABS, type AnalysisLink, type AnalysisTab } from '../state/urlstate';
 
-export type AnalysisTab = 'metrics' | 'timeline' | 'matrix' | 'fulltext';
-export const ANALYSIS_TABS: readonly AnalysisTab[] = ['metrics', 'timeline', 'matrix', 'fulltext'];
+export { ANALYSIS_TABS, type AnalysisTab };
 
 export class AnalysisState {
   open = $state(false);
@@ -27,6 +27,35 @@ export class AnalysisState {
 
   show(tab: AnalysisTab): void {
     this.tab = tab;
+    this.open = true;
+  }
+
+  /** What a deep link keeps of the panel: nothing while it is closed. */
+  link(): AnalysisLink | undefined {
+    if (!this.open) return undefined;
+    const l: AnalysisLink = { tab: this.tab };
+    if (this.timelineDoc) l.doc = this.timelineDoc;
+    if (this.overrideYear !== null) l.year = this.overrideYear;
+    if (this.pathA) l.a = this.pathA;
+    if (this.pathB) l.b = this.pathB;
+    if (this.communitiesOn) l.communities = true;
+    if (this.phrase) l.phrase = this.phrase;
+    return l;
+  }
+
+  /**
+   * Opens the panel as a deep link or a saved view says. One that holds no panel leaves it as it
+   * is: a hash that only selects a node (#sel=…) does not close the analysis the analyst is in.
+   */
+  apply(l: AnalysisLink | undefined): void {
+    if (!l) return;
+    this.tab = l.tab;
+    this.timelineDoc = l.doc ?? null;
+    this.overrideYear = l.year ?? null;
+    this.pathA = l.a ?? null;
+    this.pathB = l.b ?? null;
+    this.communitiesOn = l.communities === true;
+    this.phrase = l.phrase ?? '';
     this.open = true;
   }
 

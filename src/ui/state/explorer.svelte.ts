@@ -10,7 +10,7 @@ import type { SearchIndex } from '../../graph/search';
 import type { StoredView } from './stored-view';
 import type { ImportProgress, PolicyDB, StorageErrorInfo, SyncStatus } from '../../store';
 import { translate, type Lang, type MessageKey } from '../i18n';
-import { decodeHash, defaultFilters, encodeHash, type UiFilters, type UiState, type ViewMode } from './urlstate';
+import { decodeHash, defaultFilters, encodeHash, type AnalysisLink, type UiFilters, type UiState, type ViewMode } from './urlstate';
 
 export interface ViewCounts {
   nodes: number;
@@ -75,6 +75,9 @@ export class Explorer {
   /** Node positions a saved view brings: the canvas uses them instead of a layout on its next render. */
   pendingPositions: Record<string, { x: number; y: number }> | null = null;
 
+  /** The analysis panel's state (set by the app), so deep links and saved views carry it too. */
+  analysis: { link(): AnalysisLink | undefined; apply(l: AnalysisLink | undefined): void } | null = null;
+
   t = (key: MessageKey, params?: Record<string, string | number>) => translate(this.lang, key, params);
 
   snapshot(): UiState {
@@ -86,6 +89,7 @@ export class Explorer {
       root: this.root,
       query: this.query,
       expanded: [...this.expanded],
+      analysis: this.analysis?.link(),
     };
   }
 
@@ -97,6 +101,7 @@ export class Explorer {
     this.root = s.root;
     this.query = s.query;
     this.expanded = s.expanded;
+    this.analysis?.apply(s.analysis);
   }
 
   /** Selects `id` (adding to the selection when `additive`); an unknown id is ignored. */

@@ -4,12 +4,33 @@
  * Format (URLSearchParams in the hash, so it survives copy and paste and stays readable):
  *   #v=lineage&root=<id>&sel=<id>|<id>&x=<id>|<id>&types=policy,task&y=2019-2021&region=大连市
  *    &level=municipal&issuer=<name>&minc=2&iso=1&ego=2&lang=en&q=<query>
+ *    &an=timeline&and=<document id>&any=2020&ana=<id>&anb=<id>&anc=1&anq=<phrase>   (the analysis
+ *    panel, when open: its tab, the timeline's document and year, the path's ends, communities
+ *    coloured, the full-text phrase)
  * Unknown keys and malformed values are ignored; a missing key means the default.
  */
 import { INTENTS, LEVELS, NODE_TYPES, type Intent, type Level, type NodeType } from '../../model';
 import type { Lang } from '../i18n';
 
 export type ViewMode = 'graph' | 'lineage';
+
+export type AnalysisTab = 'metrics' | 'timeline' | 'matrix' | 'fulltext';
+export const ANALYSIS_TABS: readonly AnalysisTab[] = ['metrics', 'timeline', 'matrix', 'fulltext'];
+
+/** The open analysis panel, as a deep link holds it (src/ui/analysis/analysis.svelte.ts). */
+export interface AnalysisLink {
+  tab: AnalysisTab;
+  /** The document whose diffusion timeline is shown, and the year the analyst set for it. */
+  doc?: string;
+  year?: number;
+  /** The shortest path's ends. */
+  a?: string;
+  b?: string;
+  /** The canvas coloured by community. */
+  communities?: boolean;
+  /** The full-text search phrase. */
+  phrase?: string;
+}
 
 export interface UiFilters {
   nodeTypes: NodeType[];
@@ -36,6 +57,8 @@ export interface UiState {
   query: string;
   /** Nodes pulled into the graph view beyond the filters (search hits, expanded neighbours). */
   expanded: string[];
+  /** The analysis panel, when it is open. */
+  analysis?: AnalysisLink;
 }
 
 export const defaultFilters = (): UiFilters => ({
@@ -87,6 +110,16 @@ export function encodeHash(s: UiState): string {
   if (f.citeIntents?.length) p.set('intent', f.citeIntents.join(','));
   if (s.lang !== 'zh') p.set('lang', s.lang);
   if (s.query) p.set('q', s.query);
+  const a = s.analysis;
+  if (a) {
+    p.set('an', a.tab);
+    if (a.doc) p.set('and', a.doc);
+    if (a.year !== undefined) p.set('any', String(a.year));
+    if (a.a) p.set('ana', a.a);
+    if (a.b) p.set('anb', a.b);
+    if (a.communities) p.set('anc', '1');
+    if (a.phrase) p.set('anq', a.phrase);
+  }
   const str = p.toString();
   return str ? `#${str}` : '';
 }
@@ -116,5 +149,21 @@ export function decodeHash(hash: string): UiState {
   if (intents.length) f.citeIntents = intents;
   if (p.get('lang') === 'en') s.lang = 'en';
   s.query = p.get('q') ?? '';
+  const tab = p.get('an');
+  if (tab && (ANALYSIS_TABS as readonly string[]).includes(tab)) {
+    const a: AnalysisLink = { tab: tab as AnalysisTab };
+    const doc = p.get('and');
+    if (doc) a.doc = doc;
+    const year = int(p.get('any'), 0, 9999);
+    if (year !== undefined) a.year = year;
+    const from = p.get('ana');
+    if (from) a.a = from;
+    const to = p.get('anb');
+    if (to) a.b = to;
+    if (p.get('anc') === '1') a.communities = true;
+    const phrase = p.get('anq');
+    if (phrase) a.phrase = phrase;
+    s.analysis = a;
+  }
   return s;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeHash, defaultState, encodeHash, type UiState } from '../../../src/ui/state/urlstate';
+import { ANALYSIS_TABS, decodeHash, defaultState, encodeHash, type UiState } from '../../../src/ui/state/urlstate';
 import { DICTIONARIES } from '../../../src/ui/i18n';
 import { INTENTS, LEVELS, NODE_TYPES } from '../../../src/model';
 
@@ -24,6 +24,21 @@ const state: fc.Arbitrary<UiState> = fc.record({
     egoHops: fc.integer({ min: 0, max: 3 }),
     citeIntents: fc.option(fc.subarray([...INTENTS], { minLength: 1 }), { nil: undefined }),
   }),
+  analysis: fc.option(
+    fc.record(
+      {
+        tab: fc.constantFrom(...ANALYSIS_TABS),
+        doc: id,
+        year: fc.integer({ min: 1949, max: 2100 }),
+        a: id,
+        b: id,
+        communities: fc.constant(true),
+        phrase: fc.string({ minLength: 1, maxLength: 12 }),
+      },
+      { requiredKeys: ['tab'] },
+    ),
+    { nil: undefined },
+  ),
 });
 
 describe('deep link hash', () => {
@@ -50,6 +65,14 @@ describe('deep link hash', () => {
     expect(s.filters.egoHops).toBe(0);
     expect(s.filters.yearFrom).toBeUndefined();
     expect(s.lang).toBe('zh');
+  });
+
+  it('keeps the open analysis panel: its tab, document, year, path ends, communities and phrase', () => {
+    const s = decodeHash('#an=timeline&and=doc%3A%E4%B8%AD%E5%8F%91%E3%80%942019%E3%80%9526%E5%8F%B7&any=2020&anc=1&anq=%E5%8E%BF%E7%AE%A1%E6%A0%A1%E8%81%98');
+    expect(s.analysis).toEqual({ tab: 'timeline', doc: 'doc:中发〔2019〕26号', year: 2020, communities: true, phrase: '县管校聘' });
+    // A closed panel is no key at all; an unknown tab opens nothing.
+    expect(encodeHash({ ...defaultState(), analysis: undefined })).toBe('');
+    expect(decodeHash('#an=bogus&and=x').analysis).toBeUndefined();
   });
 
   it('keeps an open year range', () => {
