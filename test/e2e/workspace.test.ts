@@ -240,6 +240,21 @@ describe('workspace', () => {
     const after = WorkspaceFileSchema.parse(JSON.parse(readFileSync(await download(async () => { await openWorkspace(); await page.getByTestId('workspace-export').click(); }), 'utf8')));
     const strip = (w: WorkspaceFile) => ({ ...w, exportedAt: undefined });
     expect(strip(after)).toEqual(strip(before));
+
+    // Imported with "replace": only what the file holds is left (one note, nothing else) …
+    const one: WorkspaceFile = { ...before, notes: [before.notes[0]], views: [], corrections: [] };
+    await page.getByTestId('workspace-import-replace').check();
+    await afterRender(() => page.getByTestId('workspace-import').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(one)) }));
+    await expect.poll(() => page.getByTestId('corrections-list').count()).toBe(0);
+    expect(await page.getByTestId('saved-views').count()).toBe(0);
+    const replaced = WorkspaceFileSchema.parse(JSON.parse(readFileSync(await download(() => page.getByTestId('workspace-export').click()), 'utf8')));
+    expect(replaced.notes).toEqual(one.notes);
+    // … and merged (the default) the full file brings the rest back.
+    await page.getByTestId('workspace-import-replace').uncheck();
+    await afterRender(() => page.getByTestId('workspace-import').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(exported) }));
+    await expect.poll(() => page.getByTestId('corrections-list').locator('li[data-status=applied]').count()).toBe(2);
+    const merged = WorkspaceFileSchema.parse(JSON.parse(readFileSync(await download(() => page.getByTestId('workspace-export').click()), 'utf8')));
+    expect(strip(merged)).toEqual(strip(before));
   });
 });
 

@@ -130,12 +130,13 @@ export class WorkspaceState {
     downloadFile({ name: `${fileStem('workspace')}.json`, blob: new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }) });
   }
 
-  /** Imports a workspace file's text; a bad file is refused with the reason and changes nothing. */
-  async importFile(text: string): Promise<WorkspaceImportResult | undefined> {
+  /** Imports a workspace file's text (merged, or replacing); a bad file is refused with the reason and changes nothing. */
+  async importFile(text: string, opts: { replace?: boolean } = {}): Promise<WorkspaceImportResult | undefined> {
     if (!this.ex.db) return;
     this.busy = true;
     try {
-      const res = await importWorkspace(this.ex.db, text);
+      // Replacing clears the notes, views and corrections in the import's own transaction.
+      const res = await importWorkspace(this.ex.db, text, { replace: opts.replace === true });
       // The analyst's own documents were stored with the rest; the graph is re-assembled with them
       // off the main thread (src/ui/ingest), then re-read with the corrections applied.
       let assembleError = '';
