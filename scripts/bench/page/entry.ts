@@ -288,7 +288,7 @@ async function measureDraw(g: PolicyGraph, capped: { nodes: string[]; edges: str
     const cy = cytoscape({ container, style, ...rendererOptions(kind) });
     const start = initialPositions(els, new Map());
     const done = await layoutBeforeDrawing(els, start);
-    const placed = done ? els.map((e) => (e.group === 'nodes' ? { ...e, position: done.positions[String(e.data.id)] ?? start.get(String(e.data.id)) } : e)) : els;
+    const placed = done?.placed ?? els;
     steps.push(['add', performance.now()]);
     await replaceElements(cy, placed, { fit: true });
     await frame();
