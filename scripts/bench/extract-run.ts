@@ -29,12 +29,6 @@ export interface ExtractRun {
   bytes: number;
   /** The raw scan (scripts/bench/baseline) over the same files, read synchronously as the extraction reads them. */
   baselineMs: number;
-  /**
-   * The same measurement as baselineMs. It was the scan with synchronous reads beside a baseline
-   * that read asynchronously like the extraction did then; both read synchronously now. Kept so
-   * the report's readers stay valid.
-   */
-  scanMs: number;
   baselineCounts: ScanCount;
   extractMs: number;
   /** Of extractMs: the cross-file assembly (assembleGraph) is inside buildGraph; measured apart via progress timing. */
@@ -82,7 +76,6 @@ async function main(): Promise<void> {
     return performance.now() - t;
   };
   const baselineMs = Math.min(scanSync(), scanSync());
-  const scanMs = baselineMs;
 
   global.gc?.();
   const baseRss = process.memoryUsage().rss;
@@ -138,7 +131,6 @@ async function main(): Promise<void> {
     files: paths.length,
     bytes,
     baselineMs,
-    scanMs,
     baselineCounts: counts,
     extractMs,
     perFileMs: lastFile - t0,

@@ -15,9 +15,6 @@ export interface ExtractionRow extends ExtractRun {
   baselineMbPerS: number;
   /** extraction time / baseline time on the same bytes, read the same way (synchronously). */
   ratio: number;
-  /** The same as baselineMbPerS and ratio (from scanMs, see ExtractRun); kept for the report's readers. */
-  scanMbPerS: number;
-  scanRatio: number;
   msPerMb: number;
   /** msPerMb of this size / msPerMb of the previous (smaller) size: ≈1 when cost grows linearly. */
   growth?: number;
@@ -84,8 +81,6 @@ export async function benchExtraction(sizes: number[], opts: { corpusRoot: strin
       mbPerS: mb / (r.extractMs / 1000),
       baselineMbPerS: mb / (r.baselineMs / 1000),
       ratio: r.extractMs / r.baselineMs,
-      scanMbPerS: mb / (r.scanMs / 1000),
-      scanRatio: r.extractMs / r.scanMs,
       msPerMb: r.extractMs / mb,
     };
     const prev = rows[rows.length - 1];
