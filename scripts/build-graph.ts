@@ -37,7 +37,7 @@ function parseArgs(argv: string[]): { input: string; out: string; quiet: boolean
       if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers needs a positive integer');
     }
     else if (a === '--help' || a === '-h') {
-      console.log('usage: build-graph [--input DIR] [--out FILE.json] [--quiet] [--workers N (threads that extract: this one and N-1 worker threads; 1: no worker threads; default: one per core from 64 files)]');
+      console.log('usage: build-graph [--input DIR] [--out FILE.json] [--quiet] [--workers N (threads that extract: this one and N-1 worker threads; 1: no worker threads; default: one per core from 64 files on 4 cores or more, else 1)]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -57,7 +57,8 @@ async function main(): Promise<number> {
   await rm(textsDir, { recursive: true, force: true });
   await mkdir(textsDir, { recursive: true });
   let bytes = 0;
-  // Files are extracted on one thread per core (this one and worker threads) and assembled here, in input order.
+  // Files are extracted on this thread, or from 4 cores on one thread per core (this one and worker
+  // threads, see defaultPoolThreads), and assembled here in input order.
   const threads = args.workers ?? (paths.length >= POOL_MIN_FILES ? defaultPoolThreads() : 1);
   const pool = threads > 1 ? createExtractPool({ threads }) : undefined;
   // Files are read synchronously, on this thread and with a pool alike. An async read is four hops

@@ -69,13 +69,23 @@ const IN_FLIGHT_PER_THREAD = 8;
 /** The main thread extracts the next file itself only when each worker has this many queued. */
 const MAIN_AFTER_QUEUED = 4;
 
-/** Extraction threads by default: one per core (the main thread counts as one). */
-export function defaultPoolThreads(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * Cores from which extraction uses a pool by default. On 2 cores the pool (this thread and one
+ * worker) gained nothing once the single thread read synchronously: 2.09 s against 1.79 s at 2,000
+ * documents and 6.69 against 6.53 s at 8,000 (npm run bench, 2026-11-24): results cross threads
+ * by structured clone, assembly stays serial, and two extracting threads leave no core to V8's GC
+ * and compiler threads (the process used 10.9 s of CPU against 8.3 s). More cores were not
+ * measured here; `--workers N` chooses.
+ */
+const POOL_FROM_CORES = 4;
+
+/** Extraction threads by default: one per core (the main thread counts as one) from POOL_FROM_CORES cores, else 1. */
+export function defaultPoolThreads(cores = availableParallelism()): number {
+  return cores >= POOL_FROM_CORES ? cores : 1;
 }
 
 export function createExtractPool(opts: { threads?: number; withText?: boolean } = {}): ExtractPool {
-  const threads = Math.max(1, Math.floor(opts.threads ?? defaultPoolThreads()));
+  const threads = Math.max(1, Math.floor(opts.threads ?? availableParallelism()));
   const size = threads - 1; // worker threads
   const withText = opts.withText !== false;
   const data: PoolWorkerData = { withText };

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraph, extractFile, type InputFile } from '../../../src/extract';
-import { createExtractPool, type ExtractPool } from '../../../scripts/extract-pool';
+import { createExtractPool, defaultPoolThreads, type ExtractPool } from '../../../scripts/extract-pool';
 
 const seedDir = join(__dirname, '../../../seeds');
 const seeds: InputFile[] = readdirSync(seedDir)
@@ -96,4 +96,11 @@ describe('the worker-thread extraction pool', () => {
       await lean.close();
     }
   }, 60_000);
+});
+
+describe('the default number of extracting threads', () => {
+  it('is 1 below 4 cores (a pool measured no gain on 2) and one per core from 4', () => {
+    expect([1, 2, 3].map((c) => defaultPoolThreads(c))).toEqual([1, 1, 1]);
+    expect([4, 8].map((c) => defaultPoolThreads(c))).toEqual([4, 8]);
+  });
 });
