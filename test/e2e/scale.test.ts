@@ -201,6 +201,38 @@ describe(`large views at ${SIZE} nodes`, () => {
     await expect.poll(() => page.getByTestId('detail-title').isVisible(), { timeout: 10_000 }).toBe(true);
   });
 
+  it('a correction rebuilds the 100k graph with its progress in the status bar, then shows the corrected node', async () => {
+    // The node the previous test clicked is selected.
+    await page.getByTestId('corr-year').waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __applying: string[] };
+      w.__applying = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid=corr-applying]')?.textContent;
+        if (t && w.__applying[w.__applying.length - 1] !== t) w.__applying.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await waitForCanvas(page);
+    const before = JSON.parse((await canvasState(page)).probe) as { id: string; x: number; y: number };
+    await page.getByTestId('corr-year').fill('1999');
+    await page.getByTestId('corr-year-apply').click();
+    await page.getByTestId('corrected-badge').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('attributes').innerText(), { timeout: 60_000 }).toContain('1999');
+    await expect.poll(() => page.getByTestId('corr-applying').count()).toBe(0);
+    // The rebuild takes seconds at this size: the share done moved while it ran.
+    const seen = await page.evaluate(() => (window as unknown as { __applying: string[] }).__applying);
+    const shares = seen.map((t) => Number(/(\d+)%/.exec(t)?.[1]));
+    expect(shares.length).toBeGreaterThan(2);
+    expect(Math.max(...shares)).toBeGreaterThan(Math.min(...shares));
+    // The view is the same 681 nodes: they keep their places (no new layout), the node is re-drawn.
+    await waitForCanvas(page);
+    await page.waitForTimeout(500); // a focus animation, if any, ends
+    const after = JSON.parse((await canvasState(page)).probe) as { id: string; x: number; y: number };
+    expect(after.id).toBe(before.id);
+    expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
+    await shot(page, 'scale-correction-100k');
+  });
+
   it('the WebGL renderer (forced) draws the detail view and its nodes are clickable', async () => {
     await page.evaluate(() => localStorage.setItem('ple.renderer', 'webgl'));
     await page.reload();

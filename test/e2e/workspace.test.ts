@@ -117,8 +117,21 @@ describe('workspace', () => {
 
     // Set the year, drop a citation: the graph is re-read with them and the node shows as corrected.
     await page.getByTestId('corr-year').fill(String(YEAR));
+    // The status bar says the correction is being applied while the graph is rebuilt, then not.
+    await page.evaluate(() => {
+      const w = window as unknown as { __applying: string[] };
+      w.__applying = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid=corr-applying]')?.textContent;
+        if (t) w.__applying.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await afterRender(() => page.getByTestId('corr-year-apply').click());
     await page.getByTestId('corrected-badge').waitFor();
+    const applying = await page.evaluate(() => (window as unknown as { __applying: string[] }).__applying);
+    expect(applying.length).toBeGreaterThan(0);
+    expect(applying[0]).toMatch(/^正在应用修正：重建图 \d+%$/);
+    await expect.poll(() => page.getByTestId('corr-applying').count()).toBe(0);
     await expect.poll(() => page.getByTestId('attributes').innerText()).toContain(String(YEAR));
     const edgesBefore = (await statusCounts(page)).visibleEdges;
     await afterRender(() => page.locator(`[data-testid=drop-citation][data-edge="${dropEdge}"]`).click());

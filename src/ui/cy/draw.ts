@@ -46,6 +46,27 @@ export function initialPositions(els: readonly ElementDefinition[], before: Read
   return out;
 }
 
+/** Share of a new view's nodes already drawn, and of the drawn ones it keeps, from which it keeps their places. */
+export const KEEP_LAYOUT_FROM = { placed: 0.9, kept: 0.7 };
+
+/**
+ * Whether a new element list mostly redraws what is on the canvas (a correction, a few nodes
+ * pulled in or filtered out): then the drawn nodes keep their places and only new ones are placed
+ * beside a neighbour (initialPositions), instead of a new layout that moves everything the analyst
+ * has been looking at.
+ */
+export function keepsLayout(els: readonly ElementDefinition[], before: ReadonlyMap<string, Position>): boolean {
+  if (!before.size) return false;
+  let nodes = 0;
+  let placed = 0;
+  for (const e of els) {
+    if (e.group !== 'nodes') continue;
+    nodes++;
+    if (before.has(String(e.data.id))) placed++;
+  }
+  return nodes > 0 && placed >= KEEP_LAYOUT_FROM.placed * nodes && placed >= KEEP_LAYOUT_FROM.kept * before.size;
+}
+
 /**
  * Elements added in the first chunk. A chunk costs two tasks: adding it with its styles, label
  * sizes and bounds (~0.3–0.7 ms per element on the 2D canvas in headless Chromium, software
@@ -98,6 +119,12 @@ export async function replaceElements(
     now?: () => number;
     /** Ends the frame's task before the next chunk (tests pass their own). */
     yieldTask?: () => Promise<void>;
+    /**
+     * Keep what is drawn and equal to its element in `els` (same group, data and classes); remove
+     * the rest and add what is missing. For a list that mostly redraws the canvas (keepsLayout):
+     * a correction at 100k nodes then changes a few elements instead of redrawing 2,500.
+     */
+    patch?: boolean;
   } = {},
 ): Promise<boolean> {
   const first = opts.chunk ?? CHUNK;
@@ -106,13 +133,16 @@ export async function replaceElements(
   const before = new Map<string, Position>();
   cy.nodes().forEach((n) => void before.set(n.id(), { ...n.position() }));
   const pos = initialPositions(els, before);
+  if (opts.patch) removeChanged(cy, els);
+  else cy.batch(() => void cy.elements().remove());
   const nodes: ElementDefinition[] = [];
   const edges: ElementDefinition[] = [];
   for (const e of els) {
+    // Patching: what is still drawn as it should be stays (with its place and caches).
+    if (opts.patch && cy.getElementById(String(e.data.id)).nonempty()) continue;
     if (e.group === 'nodes') nodes.push({ ...e, position: pos.get(String(e.data.id)) });
     else edges.push(e);
   }
-  cy.batch(() => void cy.elements().remove());
   opts.beforeAdd?.(); // e.g. a restyle, cheapest on an empty canvas
   // Fitting after the chunks would redraw everything at a new zoom (the longest task of a large
   // draw, ~0.8 s for 3000 elements on a software canvas): fit the starting positions first.
@@ -141,6 +171,27 @@ export async function replaceElements(
   }
   return !cy.destroyed();
 }
+
+/** Removes the drawn elements that `els` does not hold as they are drawn (edges of a removed node go with it). */
+function removeChanged(cy: Core, els: readonly ElementDefinition[]): void {
+  const wanted = new Map<string, ElementDefinition>();
+  for (const e of els) wanted.set(String(e.data.id), e);
+  const gone = cy.collection();
+  cy.elements().forEach((ele) => {
+    const w = wanted.get(ele.id());
+    const same =
+      !!w &&
+      (w.group === 'nodes') === ele.isNode() &&
+      (typeof w.classes === 'string' ? w.classes : (w.classes ?? []).join(' ')).split(/\s+/).filter(Boolean).sort().join(' ') ===
+        ele.classes().filter((c) => !TRANSIENT_CLASSES.has(c)).sort().join(' ') &&
+      JSON.stringify(w.data) === JSON.stringify(ele.data());
+    if (!same) gone.merge(ele);
+  });
+  cy.batch(() => void gone.remove());
+}
+
+/** Classes the canvas sets on drawn elements itself (selection, overlays), not part of an element's definition. */
+const TRANSIENT_CLASSES = new Set(['sel', 'near', 'faded', 'hl', 'corrected']);
 
 /** Sets the viewport so that the points (node centres) fit the container with a margin. */
 export function fitTo(cy: Core, points: readonly Position[], padding = 40): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape, { type ElementDefinition } from 'cytoscape';
-import { CHUNK, CHUNK_BUDGET_MS, initialPositions, nextChunkSize, replaceElements } from '../../../src/ui/cy/draw';
+import { CHUNK, CHUNK_BUDGET_MS, initialPositions, keepsLayout, nextChunkSize, replaceElements } from '../../../src/ui/cy/draw';
 import { layoutFa2, nearestGap } from '../../../src/ui/cy/layout-fa2';
 import { groupFilters, overviewElements, overviewPositions, COLUMNS } from '../../../src/ui/cy/overview';
 import { rendererFor, WEBGL_FROM } from '../../../src/ui/cy/renderer';
@@ -24,6 +24,23 @@ describe('initialPositions', () => {
     // No two nodes start on the same spot.
     const keys = new Set([...pos.values()].map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`));
     expect(keys.size).toBe(pos.size);
+  });
+});
+
+describe('keepsLayout', () => {
+  const drawn = new Map(Array.from({ length: 20 }, (_, i) => [`n${i}`, { x: i, y: 0 }]));
+  const list = (ids: string[]) => ids.map((id) => node(id));
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `n${from + i}`);
+  it('keeps the drawn places when the new list is mostly what is drawn', () => {
+    expect(keepsLayout(list(range(0, 20)), drawn)).toBe(true); // the same nodes (a correction)
+    expect(keepsLayout(list([...range(0, 20), 'new1', 'new2']), drawn)).toBe(true); // two pulled in
+    expect(keepsLayout(list(range(0, 15)), drawn)).toBe(true); // five filtered out
+  });
+  it('lays out anew when much is new, much is gone, or nothing was drawn', () => {
+    expect(keepsLayout(list([...range(0, 20), ...range(100, 110)]), drawn)).toBe(false); // a third new
+    expect(keepsLayout(list(range(0, 10)), drawn)).toBe(false); // half filtered out
+    expect(keepsLayout(list(range(0, 20)), new Map())).toBe(false);
+    expect(keepsLayout([], drawn)).toBe(false);
   });
 });
 
@@ -74,6 +91,40 @@ describe('replaceElements', () => {
     expect(Math.min(...sizes)).toBeLessThanOrEqual(CHUNK_BUDGET_MS);
     // A frame between two chunks, and the next chunk in a task after it.
     expect(tasks).toBe(frames);
+    cy.destroy();
+  });
+
+  it('patching keeps what is drawn as it should be, replaces what changed, removes what went and adds what is new', async () => {
+    const cy = cytoscape({ headless: true });
+    const v1: ElementDefinition[] = [
+      { group: 'nodes', data: { id: 'a', label: 'A' }, position: { x: 1, y: 1 } },
+      { group: 'nodes', data: { id: 'b', label: 'B' }, position: { x: 50, y: 0 } },
+      { group: 'nodes', data: { id: 'c', label: 'C' }, position: { x: 0, y: 50 }, classes: 'hub' },
+      edge('ab', 'a', 'b'),
+      edge('bc', 'b', 'c'),
+    ];
+    expect(await replaceElements(cy, v1)).toBe(true);
+    const a = cy.$id('a');
+    const ab = cy.$id('ab');
+    cy.$id('a').addClass('sel'); // set by the canvas, not part of the definition
+    const v2: ElementDefinition[] = [
+      { group: 'nodes', data: { id: 'a', label: 'A' } },
+      { group: 'nodes', data: { id: 'b', label: 'B (1999)' } }, // corrected
+      { group: 'nodes', data: { id: 'd', label: 'D' } }, // new; c is gone
+      edge('ab', 'a', 'b'),
+      edge('ad', 'a', 'd'),
+    ];
+    expect(await replaceElements(cy, v2, { patch: true })).toBe(true);
+    expect(cy.$id('a')).toBe(a); // the same element, still selected, in place
+    expect(cy.$id('a').hasClass('sel')).toBe(true);
+    expect(cy.$id('a').position()).toEqual({ x: 1, y: 1 });
+    expect(cy.$id('b').data('label')).toBe('B (1999)');
+    expect(cy.$id('b').position()).toEqual({ x: 50, y: 0 }); // re-added where it was
+    expect(cy.$id('ab').nonempty()).toBe(true); // re-added with its changed node
+    expect(cy.$id('ab')).not.toBe(ab);
+    expect(cy.$id('c').empty() && cy.$id('bc').empty()).toBe(true);
+    expect(cy.$id('d').nonempty() && cy.$id('ad').nonempty()).toBe(true);
+    expect(cy.elements().length).toBe(5);
     cy.destroy();
   });
 
