@@ -24,11 +24,13 @@ export function initialPositions(els: readonly ElementDefinition[], before: Read
     if (!before.has(t) && before.has(s) && !anchor.has(t)) anchor.set(t, s);
   }
   const out = new Map<string, Position>();
-  let i = 0;
+  // Each spiral counts only its own nodes: around a neighbour (its new nodes stay close to it even
+  // far down a long list, where a kept layout places them for good), or around the origin.
+  const around = new Map<string, number>();
+  let loose = 0;
   for (const e of els) {
     if (e.group !== 'nodes') continue;
     const id = String(e.data.id);
-    i++;
     if (e.position) {
       out.set(id, { ...e.position });
       continue;
@@ -39,9 +41,11 @@ export function initialPositions(els: readonly ElementDefinition[], before: Read
       continue;
     }
     const a = anchor.get(id);
+    const k = a ? (around.get(a) ?? 0) + 1 : ++loose;
+    if (a) around.set(a, k);
     const base = a ? before.get(a)! : { x: 0, y: 0 };
-    const r = 12 * Math.sqrt(i) + (a ? 30 : 0);
-    out.set(id, { x: base.x + r * Math.cos(i * GOLDEN_ANGLE), y: base.y + r * Math.sin(i * GOLDEN_ANGLE) });
+    const r = 12 * Math.sqrt(k) + (a ? 30 : 0);
+    out.set(id, { x: base.x + r * Math.cos(k * GOLDEN_ANGLE), y: base.y + r * Math.sin(k * GOLDEN_ANGLE) });
   }
   return out;
 }

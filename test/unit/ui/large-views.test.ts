@@ -27,6 +27,20 @@ describe('initialPositions', () => {
   });
 });
 
+describe('initialPositions far down a long list', () => {
+  it('puts nodes pulled in beside their drawn neighbour, apart from each other', () => {
+    const before = new Map(Array.from({ length: 2500 }, (_, i) => [`n${i}`, { x: 40 * (i % 50), y: 40 * Math.floor(i / 50) }]));
+    const els = [...before.keys()].map((id) => node(id));
+    const pulled = Array.from({ length: 6 }, (_, j) => `new${j}`);
+    for (const id of pulled) els.push(node(id), edge(`e-${id}`, 'n2499', id));
+    const pos = initialPositions(els, before);
+    const hub = before.get('n2499')!;
+    for (const id of pulled) expect(Math.hypot(pos.get(id)!.x - hub.x, pos.get(id)!.y - hub.y)).toBeLessThan(80);
+    const spots = new Set(pulled.map((id) => `${pos.get(id)!.x.toFixed(2)},${pos.get(id)!.y.toFixed(2)}`));
+    expect(spots.size).toBe(pulled.length);
+  });
+});
+
 describe('keepsLayout', () => {
   const drawn = new Map(Array.from({ length: 20 }, (_, i) => [`n${i}`, { x: i, y: 0 }]));
   const list = (ids: string[]) => ids.map((id) => node(id));
