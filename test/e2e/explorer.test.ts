@@ -212,6 +212,41 @@ describe('explorer on the seeds', () => {
     expect(await statusCounts(page)).toEqual(all);
   });
 
+  it('a double-click pulls in a node\'s hidden neighbours, and the drawing stays in place around them', async () => {
+    if (await page.getByTestId('reset-filters').count()) await afterRender(page, () => page.getByTestId('reset-filters').click());
+    // Tasks hidden: the largest node (a much-cited document or a policy) has hidden neighbours, tasks.
+    await afterRender(page, () => page.getByTestId('type-task').uncheck());
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+    const canvas = page.getByTestId('canvas');
+    const probe = async () => JSON.parse((await canvas.getAttribute('data-probe')) ?? '{}') as { id: string; x: number; y: number };
+    const drawnNodes = async () => Number(await canvas.getAttribute('data-nodes'));
+    const before = await probe();
+    const nodesBefore = await drawnNodes();
+    const layoutInfo = () => page.evaluate(() => /layout \d+ ms \(\w+\)/.exec(document.querySelector('[data-testid=status]')?.textContent ?? '')?.[0] ?? '');
+    const layoutBefore = await layoutInfo();
+    const box = (await canvas.boundingBox())!;
+    await afterRender(page, () => page.mouse.dblclick(box.x + before.x, box.y + before.y));
+    expect(decodeURIComponent(page.url())).toContain(`x=${before.id}`);
+    const nodesAfter = await drawnNodes();
+    // The node's hidden neighbours (its tasks: citing it, or its own) are drawn now.
+    const other = (e: { source: string; target: string }) => (e.source === before.id ? e.target : e.source);
+    const tasks = new Set(graph.edges.filter((e) => (e.source === before.id || e.target === before.id) && node(other(e))?.type === 'task').map(other));
+    expect(tasks.size).toBeGreaterThan(0);
+    expect(nodesAfter).toBe(nodesBefore + tasks.size);
+    const after = await probe();
+    const layoutAfter = await layoutInfo();
+    // A few new nodes (under a tenth of the view): what was drawn stays where it was, and the
+    // layout is still the last one's (src/ui/cy/draw.ts keepsLayout).
+    expect(nodesAfter - nodesBefore).toBeLessThanOrEqual(0.1 * nodesAfter);
+    expect(layoutBefore).toMatch(/^layout \d+ ms/);
+    expect(layoutAfter).toBe(layoutBefore);
+    expect(after.id).toBe(before.id);
+    expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
+    await shot(page, '04c-expanded');
+    await afterRender(page, () => page.getByTestId('reset-filters').click());
+  });
+
   it('lineage of 关于深化新时代教育督导体制机制改革的意见 shows both 随州 and 大连', async () => {
     const id = await searchAndPick(page, '督导', (label) => label === '关于深化新时代教育督导体制机制改革的意见');
     expect(node(id).type === 'document' || node(id).type === 'policy').toBe(true);
