@@ -78,8 +78,9 @@ export function keepsLayout(els: readonly ElementDefinition[], before: ReadonlyM
  * (~0.05 ms per drawn element). Drawing each chunk in the same task as its add, chunks of 300 kept
  * the longest task of a 3000-element view near 200 ms but the first one took 150–300 ms; apart,
  * with the first chunk at 200 and the next ones sized by what adding one cost, the longest task of
- * the overview → detail switch at 100k nodes was 152–176 ms over three runs, and half the garbage
- * (fewer, larger chunks: every frame's redraw allocates).
+ * the overview → detail switch at 100k nodes was 152–176 ms in three profiled runs, with half the
+ * garbage (fewer, larger chunks: every frame's redraw allocates). The first switch after a reload
+ * still reached 214–513 ms in the benchmark: a major garbage collection of the graph's heap.
  */
 export const CHUNK = 200;
 /** What adding one chunk should cost at most (ms); over it the next chunk halves. */
