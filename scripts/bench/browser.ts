@@ -82,8 +82,7 @@ const INTERACTION_ROUNDS = 3;
  */
 async function interactions(app: Page): Promise<string> {
   const renders = () => app.getByTestId('canvas').evaluate((c) => Number(c.getAttribute('data-renders')));
-  const out: string[] = [];
-  const act = async (label: string, action: () => Promise<unknown>) => {
+  const act = async (label: string, action: () => Promise<unknown>): Promise<string> => {
     const n = await renders();
     const t0 = await app.evaluate(() => performance.now());
     await action();
@@ -94,20 +93,23 @@ async function interactions(app: Page): Promise<string> {
     const t1 = await app.evaluate(() => performance.now());
     await app.waitForTimeout(300);
     const longest = await app.evaluate((from) => Math.max(0, ...(window as unknown as { __longTasks: [number, number][] }).__longTasks.filter(([t]) => t >= from).map(([, d]) => d)), t0);
-    out.push(`${label} ${(t1 - t0).toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`);
+    return `${label} ${(t1 - t0).toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`;
   };
   // Three rounds: one round's longest task is a draw of the garbage collector's timing, not a measure.
   const overview = (await app.getByTestId('mode-detail').count()) > 0;
+  const rounds: string[] = [];
   for (let round = 1; round <= INTERACTION_ROUNDS; round++) {
-    out.push(`round ${round}:`);
-    await act('tasks hidden', () => app.getByTestId('type-task').click());
-    await act('tasks shown again', () => app.getByTestId('type-task').click());
+    const done = [
+      await act('tasks hidden', () => app.getByTestId('type-task').click()),
+      await act('tasks shown again', () => app.getByTestId('type-task').click()),
+    ];
     if (overview) {
-      await act('overview → detail view', () => app.getByTestId('mode-detail').click());
-      await act('detail → overview', () => app.getByTestId('mode-overview').click());
+      done.push(await act('overview → detail view', () => app.getByTestId('mode-detail').click()));
+      done.push(await act('detail → overview', () => app.getByTestId('mode-overview').click()));
     }
+    rounds.push(`round ${round}: ${done.join('; ')}`);
   }
-  return out.join('; ').replaceAll(':;', ':');
+  return rounds.join('; ');
 }
 
 async function heapUsed(ctx: BrowserContext, page: Page): Promise<number> {

@@ -9,6 +9,13 @@ import { yieldToEventLoop } from '../../util/schedule';
 
 const GOLDEN_ANGLE = 2.39996;
 
+/** Where each drawn node of `cy` is now, by id. */
+export function drawnPositions(cy: Core): Map<string, Position> {
+  const at = new Map<string, Position>();
+  cy.nodes().forEach((n) => void at.set(n.id(), { ...n.position() }));
+  return at;
+}
+
 /**
  * A position for every node of `els`: its old one when it had one; else beside its first
  * neighbour that had one (within `els`'s edges); else on a spiral around the origin, so nothing
@@ -51,7 +58,7 @@ export function initialPositions(els: readonly ElementDefinition[], before: Read
 }
 
 /** Share of a new view's nodes already drawn, and of the drawn ones it keeps, from which it keeps their places. */
-export const KEEP_LAYOUT_FROM = { placed: 0.9, kept: 0.7 };
+const KEEP_LAYOUT_FROM = { placed: 0.9, kept: 0.7 };
 
 /**
  * Whether a new element list mostly redraws what is on the canvas (a correction, a few nodes
@@ -135,9 +142,7 @@ export async function replaceElements(
   const first = opts.chunk ?? CHUNK;
   const frame = opts.frame ?? nextFrame;
   const now = opts.now ?? (() => performance.now());
-  const before = new Map<string, Position>();
-  cy.nodes().forEach((n) => void before.set(n.id(), { ...n.position() }));
-  const pos = initialPositions(els, before);
+  const pos = initialPositions(els, drawnPositions(cy));
   if (opts.patch) removeChanged(cy, els);
   else cy.batch(() => void cy.elements().remove());
   const nodes: ElementDefinition[] = [];

@@ -53,7 +53,7 @@ function requestLayout(req: Omit<LayoutRequest, 'id'>): Promise<LayoutResponse |
 }
 
 /** The force layout for a view of `els`, by size (ForceAtlas2 from FA2_FROM elements). */
-export function forceAlgorithm(elements: number): 'fcose' | 'fa2' {
+function forceAlgorithm(elements: number): 'fcose' | 'fa2' {
   return elements >= FA2_FROM ? 'fa2' : 'fcose';
 }
 
