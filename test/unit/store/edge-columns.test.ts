@@ -26,11 +26,13 @@ describe('edge columns', () => {
         decodeEdges(cols, graph.nodes, 'inline', inline);
         decodeEdges(cols, graph.nodes, 'packed', packed);
       }
-      expect(inline).toEqual(graph.edges);
+      // Strict: an edge without an intent or rule has no such key (not one set to undefined).
+      expect(inline).toStrictEqual(graph.edges);
       // Packed: no evidence on the edge itself, the same evidence through evidenceOf, and as a row.
       expect(packed.every((e) => e.evidence === undefined && e.evidenceChunk !== undefined)).toBe(true);
       expect(packed.map(evidenceOf)).toEqual(graph.edges.map((e) => e.evidence));
-      expect(packed.map(edgeRow)).toEqual(graph.edges);
+      expect(packed.map(edgeRow)).toStrictEqual(graph.edges);
+      expect(packed.filter((e) => 'intent' in e).length).toBe(graph.edges.filter((e) => 'intent' in e).length);
       // Endpoints are the node rows' own id strings, not copies.
       const idOf = new Map(graph.nodes.map((n) => [n.id, n.id]));
       expect(packed.every((e) => e.source === idOf.get(e.source) && e.target === idOf.get(e.target))).toBe(true);
