@@ -95,17 +95,6 @@ export const CHUNK_BUDGET_MS = 100;
 /** Chunks never get smaller than this (each costs a frame that redraws everything). */
 const MIN_CHUNK = 40;
 
-/**
- * The canvas shows a list being added at most this often (ms). Every drawn frame redraws all
- * that is drawn, so a frame per chunk made the fill-in quadratic: in the first overview → detail
- * switch after a reload at 100k nodes (slow adds, so small chunks) frames were ~630 of ~1,260 ms
- * of main-thread work, and their garbage brought on the major collection that made its longest
- * task. At this interval a frame follows about every chunk of the usual size (adding one costs up
- * to CHUNK_BUDGET_MS) but not every one of a run of small ones; with 250 ms the last frame, which
- * first draws all that came since the one before, took up to 223 ms.
- */
-export const DRAW_EVERY_MS = 100;
-
 /** The next chunk's size after adding one of `size` cost `ms`. */
 export function nextChunkSize(size: number, ms: number, first = CHUNK): number {
   if (ms > CHUNK_BUDGET_MS) return Math.max(MIN_CHUNK, Math.floor(size / 2));
@@ -122,9 +111,8 @@ export const nextFrame = (): Promise<void> =>
 
 /**
  * Replaces what `cy` draws by `els`, nodes first (at their initial positions), then edges, in
- * chunks when the list is larger than one chunk: the first of `chunk` elements, the next ones
- * sized by what the previous one cost (nextChunkSize), each in a task of its own and drawn at most
- * every `drawEveryMs`. Resolves
+ * chunks with a frame between them when the list is larger than one chunk: the first of `chunk`
+ * elements, the next ones sized by what the previous one cost (nextChunkSize). Resolves
  * false when `cancelled()` turned true (a newer render started) or the instance was destroyed.
  */
 export async function replaceElements(
@@ -143,8 +131,6 @@ export async function replaceElements(
     now?: () => number;
     /** Ends the frame's task before the next chunk (tests pass their own). */
     yieldTask?: () => Promise<void>;
-    /** Draw at most this often while adding (DRAW_EVERY_MS); 0 draws after every chunk. */
-    drawEveryMs?: number;
     /**
      * Keep what is drawn and equal to its element in `els` (same group, data and classes); remove
      * the rest and add what is missing. For a list that mostly redraws the canvas (keepsLayout):
@@ -174,10 +160,8 @@ export async function replaceElements(
   else if (opts.fit) fitTo(cy, [...pos.values()]);
   const ordered = [...nodes, ...edges];
   // Cytoscape's renderer (untyped; none on a headless instance) computes queued styles on demand.
-  const renderer = (cy as unknown as { renderer?: () => CanvasRenderer | null }).renderer?.();
+  const renderer = (cy as unknown as { renderer?: () => { flushRenderedStyleQueue?: () => void } | null }).renderer?.();
   const gap = opts.yieldTask ?? yieldToEventLoop;
-  const drawEvery = opts.drawEveryMs ?? DRAW_EVERY_MS;
-  let lastDrawn = -Infinity;
   let size = first;
   for (let i = 0; i < ordered.length; ) {
     const t0 = now();
@@ -189,26 +173,13 @@ export async function replaceElements(
     const cost = now() - t0;
     i += part.length;
     if (i >= ordered.length) break;
-    if (now() - lastDrawn >= drawEvery) {
-      // The renderer draws in the next frame; the next chunk is added in a task after that frame's.
-      lastDrawn = now();
-      await frame();
-    } else if (renderer) {
-      // Cytoscape's render loop skips its next frame (then clears the flag); the elements are drawn
-      // with a later chunk's frame or, at the latest, the frame after the last chunk.
-      renderer.skipFrame = true;
-    }
+    // The renderer draws in the next frame; the next chunk is added in a task after that frame's.
+    await frame();
     await gap();
     if (cy.destroyed() || opts.cancelled?.()) return false;
     size = nextChunkSize(size, cost, first);
   }
   return !cy.destroyed();
-}
-
-/** The parts of Cytoscape's canvas renderer used here (internal, untyped; absent on a headless instance). */
-interface CanvasRenderer {
-  flushRenderedStyleQueue?: () => void;
-  skipFrame?: boolean;
 }
 
 /** Removes the drawn elements that `els` does not hold as they are drawn (edges of a removed node go with it). */

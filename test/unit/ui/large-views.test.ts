@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape, { type ElementDefinition } from 'cytoscape';
-import { CHUNK, CHUNK_BUDGET_MS, DRAW_EVERY_MS, initialPositions, keepsLayout, nextChunkSize, replaceElements } from '../../../src/ui/cy/draw';
+import { CHUNK, CHUNK_BUDGET_MS, initialPositions, keepsLayout, nextChunkSize, replaceElements } from '../../../src/ui/cy/draw';
 import { layoutFa2, nearestGap } from '../../../src/ui/cy/layout-fa2';
 import { groupFilters, overviewElements, overviewPositions, COLUMNS } from '../../../src/ui/cy/overview';
 import { rendererFor, WEBGL_FROM } from '../../../src/ui/cy/renderer';
@@ -97,7 +97,7 @@ describe('replaceElements', () => {
       drawn = cy.nodes().length;
     };
     let tasks = 0;
-    expect(await replaceElements(cy, els, { frame, now, yieldTask: async () => void tasks++, drawEveryMs: 0 })).toBe(true);
+    expect(await replaceElements(cy, els, { frame, now, yieldTask: async () => void tasks++ })).toBe(true);
     expect(cy.nodes().length).toBe(1000);
     expect(sizes[0]).toBe(CHUNK);
     // Every chunk after an over-budget one is smaller, down to sizes within the budget.
@@ -105,30 +105,6 @@ describe('replaceElements', () => {
     expect(Math.min(...sizes)).toBeLessThanOrEqual(CHUNK_BUDGET_MS);
     // A frame between two chunks, and the next chunk in a task after it.
     expect(tasks).toBe(frames);
-    cy.destroy();
-  });
-
-  it('draws at most every DRAW_EVERY_MS while adding: the first chunk at once, then a frame only once that much time has passed', async () => {
-    const cy = cytoscape({ headless: true });
-    const els = Array.from({ length: 3000 }, (_, i) => node(`n${i}`));
-    // Adding costs 0.2 ms an element on a fake clock: chunks grow to 400 elements (80 ms each).
-    let clock = 0;
-    let counted = 0;
-    const now = () => {
-      clock += (cy.nodes().length - counted) / 5;
-      counted = cy.nodes().length;
-      return clock;
-    };
-    const drawnAt: number[] = [];
-    let tasks = 0;
-    const frame = async () => void drawnAt.push(clock);
-    expect(await replaceElements(cy, els, { frame, now, yieldTask: async () => void tasks++ })).toBe(true);
-    expect(cy.nodes().length).toBe(3000);
-    expect(drawnAt[0]).toBe(CHUNK / 5);
-    for (let k = 1; k < drawnAt.length; k++) expect(drawnAt[k] - drawnAt[k - 1]).toBeGreaterThanOrEqual(DRAW_EVERY_MS);
-    // Every chunk still ends its task; only some of them wait for a frame.
-    expect(tasks).toBeGreaterThan(drawnAt.length);
-    expect(drawnAt.length).toBeGreaterThan(1);
     cy.destroy();
   });
 
