@@ -6,7 +6,7 @@
 import type { GraphEdge, GraphNode, StoredEdge } from '../model';
 import type { ChunkKind, EdgeChunkRow, GraphChunkRow, NodeChunkRow, PolicyDB } from './db';
 import { decodeEdges, encodeEdges, nodePositions } from './edge-columns';
-import { shareNodeStrings } from './shared-strings';
+import { SharedValues, shareNodeStrings } from './shared-strings';
 
 /**
  * Graph rows per chunk. Measured in headless Chromium with the synthetic 100k-node / 389k-edge
@@ -158,7 +158,7 @@ export async function readGraphChunks(db: PolicyDB, opts: ReadChunksOptions = {}
     }
     const nodes: GraphNode[] = [];
     const edges: StoredEdge[] = [];
-    const strings = new Map<string, string>();
+    const shared = new SharedValues();
     const pending: Promise<GraphChunkRow[]>[] = [];
     let next = 0;
     while (next < ranges.length || pending.length) {
@@ -169,7 +169,7 @@ export async function readGraphChunks(db: PolicyDB, opts: ReadChunksOptions = {}
       for (const c of await pending.shift()!) {
         if (c.kind === 'nodes') {
           for (const r of c.rows) {
-            shareNodeStrings(r, strings);
+            shareNodeStrings(r, shared);
             nodes.push(r);
           }
         }

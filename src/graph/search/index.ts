@@ -323,9 +323,12 @@ function haystackOf(doc: IndexedDoc, folded: readonly string[]): string {
     if (v.includes('\n')) for (const line of v.split('\n')) lines.add(line);
     else lines.add(v);
   }
-  let hay = '\n';
-  for (const line of lines) if (line) hay += `${compactFolded(line)}\n`;
-  return hay;
+  // Joined, not concatenated: += builds a tree of string pieces, kept (and traced by the collector)
+  // as long as the index; a join is one flat string.
+  const parts = [''];
+  for (const line of lines) if (line) parts.push(compactFolded(line));
+  parts.push('');
+  return parts.join('\n');
 }
 
 const SPACE = /\s/;
