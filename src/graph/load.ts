@@ -73,27 +73,41 @@ export async function buildGraphSliced(
     { ...opts, onProgress: progress && ((d) => progress(nodes.length + d, total)) },
   );
   g.setAttribute('droppedEdges', dropped);
-  shareEdgeKeys(g);
+  // Sliced too: one pass over 389k edges is 70–90 ms (Node).
+  const records = edgeRecords(g);
+  if (records) {
+    const entries = records.entries();
+    await runSliced(records.size, () => shareEdgeKey(entries.next().value as [string, EdgeRecord]), { ...opts, onProgress: undefined });
+  }
   return g;
 }
 
-/**
- * Points every edge record and edge row at the id string graphology's edge map holds. Chromium's
- * V8 keeps an internalized copy of a string used as a Map key when the string is still new, and
- * the string the caller passed becomes a forwarding stub to that copy, still referenced by the edge
- * record (`key`) and the row (`id`): at 389k edges, 389k stubs for the collector to trace on every
- * major collection, which an analyst meets in the first interactions after a reload. Assigning the
- * map's own key (equal, so nothing changes but the reference) lets the stubs go. Reaches into
- * graphology's `_edges` (checked at graphology 0.26); where it is not a Map of records, nothing is done.
- */
-function shareEdgeKeys(g: PolicyGraph): void {
+/** graphology's record of an edge, as far as shareEdgeKey touches it. */
+interface EdgeRecord {
+  key?: unknown;
+  attributes?: { id?: unknown };
+}
+
+/** graphology's map of edge records (`_edges`, checked at graphology 0.26), or null where it is not one. */
+function edgeRecords(g: PolicyGraph): Map<string, EdgeRecord> | null {
   const edges = (g as unknown as { _edges?: unknown })._edges;
-  if (!(edges instanceof Map)) return;
-  for (const [key, record] of edges as Map<string, { key?: unknown; attributes?: { id?: unknown } }>) {
-    if (record.key !== key) return;
-    record.key = key;
-    if (record.attributes?.id === key) record.attributes.id = key;
-  }
+  if (!(edges instanceof Map) || edges.size !== g.size) return null;
+  const first = edges.entries().next().value as [string, EdgeRecord] | undefined;
+  return !first || first[1]?.key === first[0] ? (edges as Map<string, EdgeRecord>) : null;
+}
+
+/**
+ * Points an edge's record and row at the id string graphology's edge map holds. Chromium's V8
+ * keeps an internalized copy of a new string used as a Map key, and the string the caller passed
+ * becomes a forwarding stub to that copy, still referenced by the record (`key`) and the row
+ * (`id`): at 389k edges, 389k stubs for the collector to trace on every major collection, which an
+ * analyst meets in the first interactions after a reload. Assigning the map's own key (equal, so
+ * nothing changes but the reference) lets the stub go.
+ */
+function shareEdgeKey([key, record]: [string, EdgeRecord]): void {
+  if (record.key !== key) return;
+  record.key = key;
+  if (record.attributes?.id === key) record.attributes.id = key;
 }
 
 function emptyGraph(): PolicyGraph {
