@@ -48,6 +48,7 @@ export interface BrowserRow {
   lineage: Stats;
   capMs: number;
   renderMs: number;
+  /** The bench page's JS heap after its own run (the graph it measured released by then: not the app's). */
   heapBytes: number;
   /** The app's JS heap after its interactions (a forced full collection first). */
   appHeapBytes?: number;
@@ -238,7 +239,7 @@ export async function benchBrowser(sizes: number[], opts: { outRoot: string; rel
         await actx.close();
       }
       rows.push(row);
-      log(`  → ${row.nodes} nodes: import ${(row.importMs / 1000).toFixed(2)} s, load ${(row.loadMs / 1000).toFixed(2)} s, index ${(row.indexMs / 1000).toFixed(2)} s, reload ${row.reloadMs === undefined ? '–' : (row.reloadMs / 1000).toFixed(2) + ' s'} (graph ${row.reloadGraphMs === undefined ? '–' : (row.reloadGraphMs / 1000).toFixed(2) + ' s'}), filter p95 ${row.filter.p95.toFixed(1)} ms, search p95 ${row.search.p95.toFixed(1)} ms, lineage p95 ${row.lineage.p95.toFixed(1)} ms, heap ${(row.heapBytes / 1e6).toFixed(0)} MB`);
+      log(`  → ${row.nodes} nodes: import ${(row.importMs / 1000).toFixed(2)} s, load ${(row.loadMs / 1000).toFixed(2)} s, index ${(row.indexMs / 1000).toFixed(2)} s, reload ${row.reloadMs === undefined ? '–' : (row.reloadMs / 1000).toFixed(2) + ' s'} (graph ${row.reloadGraphMs === undefined ? '–' : (row.reloadGraphMs / 1000).toFixed(2) + ' s'}), filter p95 ${row.filter.p95.toFixed(1)} ms, search p95 ${row.search.p95.toFixed(1)} ms, lineage p95 ${row.lineage.p95.toFixed(1)} ms, app heap ${row.appHeapBytes === undefined ? '–' : (row.appHeapBytes / 1e6).toFixed(0) + ' MB'}`);
     }
   } finally {
     server.close();

@@ -33,11 +33,11 @@ export function markdown(r: Report): string {
     if (r.browserError) out.push(`Browser part failed: ${r.browserError}`, '');
     if (r.browser.length) {
       out.push('Reload → canvas: until the canvas shows a view, the one last drawn from the same rows (stored, drawn before the graph is built) or else the graph\'s; reload → graph ready: until the graph is built and its own view is on the canvas (filters, search, lineage usable).', '');
-      out.push('| nodes | edges | graph.json MB | import s | rows/s | IDB→graphology s | search index s | reload → canvas s | reload → graph ready s | filter median / p95 ms | search median / p95 ms | lineage median / p95 ms | capped view ms | canvas render ms | JS heap MB |');
+      out.push('| nodes | edges | graph.json MB | import s | rows/s | IDB→graphology s | search index s | reload → canvas s | reload → graph ready s | filter median / p95 ms | search median / p95 ms | lineage median / p95 ms | capped view ms | canvas render ms | app JS heap MB |');
       out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
       for (const b of r.browser) {
         out.push(
-          `| ${b.nodes} | ${b.edges} | ${f(b.jsonBytes / 1e6)} | ${f(b.importMs / 1000, 2)} | ${f(b.rowsPerS, 0)} | ${f(b.loadMs / 1000, 2)} | ${f(b.indexMs / 1000, 2)} | ${b.reloadMs === undefined ? '–' : f(b.reloadMs / 1000, 2)} | ${b.reloadGraphMs === undefined ? '–' : f(b.reloadGraphMs / 1000, 2)} | ${f(b.filter.median)} / ${f(b.filter.p95)} | ${f(b.search.median)} / ${f(b.search.p95)} | ${f(b.lineage.median)} / ${f(b.lineage.p95)} | ${f(b.capMs)} | ${f(b.renderMs)} | ${mb(b.heapBytes)} |`,
+          `| ${b.nodes} | ${b.edges} | ${f(b.jsonBytes / 1e6)} | ${f(b.importMs / 1000, 2)} | ${f(b.rowsPerS, 0)} | ${f(b.loadMs / 1000, 2)} | ${f(b.indexMs / 1000, 2)} | ${b.reloadMs === undefined ? '–' : f(b.reloadMs / 1000, 2)} | ${b.reloadGraphMs === undefined ? '–' : f(b.reloadGraphMs / 1000, 2)} | ${f(b.filter.median)} / ${f(b.filter.p95)} | ${f(b.search.median)} / ${f(b.search.p95)} | ${f(b.lineage.median)} / ${f(b.lineage.p95)} | ${f(b.capMs)} | ${f(b.renderMs)} | ${b.appHeapBytes === undefined ? '–' : mb(b.appHeapBytes)} |`,
         );
       }
       out.push('');
