@@ -6,7 +6,7 @@
 import type { GraphEdge, GraphNode, StoredEdge } from '../model';
 import type { ChunkKind, EdgeChunkRow, GraphChunkRow, NodeChunkRow, PolicyDB } from './db';
 import { decodeEdges, encodeEdges, nodePositions } from './edge-columns';
-import { SharedValues, shareNodeStrings } from './shared-strings';
+import { SharedValues, shareNodeValues } from './shared-values';
 
 /**
  * Graph rows per chunk. Measured in headless Chromium with the synthetic 100k-node / 389k-edge
@@ -169,11 +169,10 @@ export async function readGraphChunks(db: PolicyDB, opts: ReadChunksOptions = {}
       for (const c of await pending.shift()!) {
         if (c.kind === 'nodes') {
           for (const r of c.rows) {
-            shareNodeStrings(r, shared);
+            shareNodeValues(r, shared);
             nodes.push(r);
           }
-        }
-        else decodeEdges(c, nodes, evidence, edges);
+        } else decodeEdges(c, nodes, evidence, edges);
       }
     }
     return { nodes, edges };

@@ -37,7 +37,7 @@ export class SharedValues {
 }
 
 /** Replaces the row's repeated values (in place) by the copies `shared` keeps. */
-export function shareNodeStrings(row: GraphNode, shared: SharedValues): void {
+export function shareNodeValues(row: GraphNode, shared: SharedValues): void {
   const r = row as unknown as Record<string, unknown>;
   for (const f of SCALAR_FIELDS) {
     const v = r[f];

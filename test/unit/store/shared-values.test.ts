@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SharedValues, shareNodeStrings } from '../../../src/store/shared-strings';
+import { SharedValues, shareNodeValues } from '../../../src/store/shared-values';
 import { seedGraph } from '../../support/seeds';
 
-describe('shareNodeStrings', () => {
+describe('shareNodeValues', () => {
   it('keeps every row of the seeds as it was and collects only the repeated fields’ values', async () => {
     const { graph } = await seedGraph();
     const rows = structuredClone(graph.nodes);
     const shared = new SharedValues();
-    for (const r of rows) shareNodeStrings(r, shared);
+    for (const r of rows) shareNodeValues(r, shared);
     expect(rows).toStrictEqual(graph.nodes);
     // Types, levels, outline numbers and policy ids are shared; ids, labels and texts are not.
     for (const v of ['task', 'policy', 'municipal', '1']) expect(shared.strings.get(v)).toBe(v);
@@ -24,7 +24,7 @@ describe('shareNodeStrings', () => {
     const { graph } = await seedGraph();
     const rows = structuredClone(graph.nodes).filter((n) => n.type === 'task');
     const shared = new SharedValues();
-    for (const r of rows) shareNodeStrings(r, shared);
+    for (const r of rows) shareNodeValues(r, shared);
     const count = new Map<string, number>();
     for (const t of rows) if (t.type === 'task') count.set(t.path.join('/'), (count.get(t.path.join('/')) ?? 0) + 1);
     const [common] = [...count].sort((a, b) => b[1] - a[1])[0];
