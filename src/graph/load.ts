@@ -5,6 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphNode, StoredEdge } from '../model';
 import { runSliced, type SliceOptions } from '../util/schedule';
+import { graphologyRecords, type EdgeRecord } from './records';
 
 /** Attributes derived from the edges, kept on every node so filters and views need no traversal. */
 export interface DerivedNodeAttributes {
@@ -74,26 +75,12 @@ export async function buildGraphSliced(
   );
   g.setAttribute('droppedEdges', dropped);
   // Sliced too: one pass over 389k edges is 70–90 ms (Node).
-  const records = edgeRecords(g);
+  const records = graphologyRecords(g)?.edges;
   if (records) {
     const entries = records.entries();
     await runSliced(records.size, () => shareEdgeKey(entries.next().value as [string, EdgeRecord]), { ...opts, onProgress: undefined });
   }
   return g;
-}
-
-/** graphology's record of an edge, as far as shareEdgeKey touches it. */
-interface EdgeRecord {
-  key?: unknown;
-  attributes?: { id?: unknown };
-}
-
-/** graphology's map of edge records (`_edges`, checked at graphology 0.26), or null where it is not one. */
-function edgeRecords(g: PolicyGraph): Map<string, EdgeRecord> | null {
-  const edges = (g as unknown as { _edges?: unknown })._edges;
-  if (!(edges instanceof Map) || edges.size !== g.size) return null;
-  const first = edges.entries().next().value as [string, EdgeRecord] | undefined;
-  return !first || first[1]?.key === first[0] ? (edges as Map<string, EdgeRecord>) : null;
 }
 
 /**
@@ -107,7 +94,7 @@ function edgeRecords(g: PolicyGraph): Map<string, EdgeRecord> | null {
 function shareEdgeKey([key, record]: [string, EdgeRecord]): void {
   if (record.key !== key) return;
   record.key = key;
-  if (record.attributes?.id === key) record.attributes.id = key;
+  if (record.attributes.id === key) record.attributes.id = key;
 }
 
 function emptyGraph(): PolicyGraph {
